@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/termlint/termlint/internal/contract"
+	"github.com/termlint/termlint/internal/report"
+	"github.com/termlint/termlint/schema"
+)
+
+// loadFlags are the flags every command that reads contracts shares.
+type loadFlags struct {
+	noQuotes    bool
+	maxFileSize int64
+}
+
+func (lf *loadFlags) register(fs interface {
+	BoolVar(*bool, string, bool, string)
+	Int64Var(*int64, string, int64, string)
+},
+) {
+	fs.BoolVar(&lf.noQuotes, "no-quotes", false, "skip checking quotes against the source texts (when the sources are not at hand)")
+	fs.Int64Var(&lf.maxFileSize, "max-file-size", contract.DefaultLimits().MaxBytes, "largest contract file accepted, in bytes")
+}
+
+func (lf *loadFlags) loader() (*contract.Loader, error) {
+	limits := contract.DefaultLimits()
+	limits.MaxBytes = lf.maxFileSize
+	return contract.NewLoader(contract.Options{Limits: limits, SkipQuotes: lf.noQuotes})
+}
+
+func runValidate(e *env, args []string) int {
+	fs := newFlags(e, "validate", "validate [flags] [paths...]\n\nChecks contract YAML files (directories are searched for *.yaml and *.yml; - reads standard input)\nagainst the contract model, and every quote against its source text.\nExit 0 valid, 1 invalid content, 2 usage error or unreadable input.")
+	var lf loadFlags
+	lf.register(fs)
+	format := fs.StringP("format", "f", "text", "output format: text or json")
+	if code, stop := parse(e, fs, args); stop {
+		return code
+	}
+	if !oneOf(*format, "text", "json") {
+		return errorf(e, "validate", "unknown format %q: want text or json", *format)
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		return errorf(e, "validate", "no paths given: name contract files or directories (e.g. termlint validate contracts/)")
+	}
+	files, err := contract.Discover(paths)
+	if err != nil {
+		return errorf(e, "validate", "%v", err)
+	}
+	if len(files) == 0 {
+		return errorf(e, "validate", "no *.yaml or *.yml files found in %v", paths)
+	}
+	loader, err := lf.loader()
+	if err != nil {
+		return errorf(e, "validate", "%v", err)
+	}
+	var (
+		diags      []contract.Diagnostic
+		summary    report.ValidateSummary
+		unreadable bool
+	)
+	loader.LoadFiles(files, e.stdin, 0, func(r contract.FileResult) {
+		summary.Files++
+		if r.Err != nil {
+			unreadable = true
+			diags = append(diags, contract.Diagnostic{File: r.File, Line: 0, Column: 0, Message: errors.Unwrap(r.Err).Error()})
+			summary.Unreadable++
+			return
+		}
+		summary.Contracts += len(r.Contracts)
+		if len(r.Diagnostics) > 0 {
+			summary.Invalid++
+		}
+		diags = append(diags, r.Diagnostics...)
+	})
+	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Less(diags[j]) })
+	if err := report.WriteDiagnostics(e.stdout, *format, summary, diags); err != nil {
+		return errorf(e, "validate", "writing output: %v", err)
+	}
+	switch {
+	case unreadable:
+		return exitFailure
+	case len(diags) > 0:
+		return exitFail
+	}
+	return exitOK
+}
+
+func runSchema(e *env, args []string) int {
+	fs := newFlags(e, "schema", "schema\n\nPrints the contract JSON Schema (draft-07), for editors and other tools.")
+	if code, stop := parse(e, fs, args); stop {
+		return code
+	}
+	if _, err := e.stdout.Write(schema.Contract()); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	return exitOK
+}

@@ -1,0 +1,231 @@
+// Package contract loads contract YAML into the value policies see, keeping every node's source
+// position, and checks it: YAML hygiene and limits, the JSON Schema, units and verbatim quotes.
+package contract
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Contract is one YAML document of a file, loaded and normalised.
+type Contract struct {
+	// File is the path as the user named it (or "-" for standard input).
+	File string
+	// Index is the document's position in a multi-document file, from 0; Documents is how many the
+	// file holds, so that reports can say "doc 2 of 3" only when it matters.
+	Index, Documents int
+	// Input is the normalised value handed to policies: durations as {text, days}, money words as
+	// {text, value}.
+	Input map[string]any
+
+	root *yaml.Node
+}
+
+// Name identifies the contract in reports: the file, and the document number when the file holds
+// several.
+func (c *Contract) Name() string {
+	if c.Documents > 1 {
+		return fmt.Sprintf("%s#%d", c.File, c.Index+1)
+	}
+	return c.File
+}
+
+// Diagnostic is a problem with an input, at a place in a file.
+type Diagnostic struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s", d.File, d.Line, d.Column, d.Message)
+}
+
+// Less orders diagnostics by file, then position, then text, so output is stable.
+func (d Diagnostic) Less(o Diagnostic) bool {
+	if d.File != o.File {
+		return d.File < o.File
+	}
+	if d.Line != o.Line {
+		return d.Line < o.Line
+	}
+	if d.Column != o.Column {
+		return d.Column < o.Column
+	}
+	return d.Message < o.Message
+}
+
+// Source is one place in the vendor's document, as recorded in a src mapping.
+type Source struct {
+	Art   string `json:"art"`
+	Quote string `json:"quote"`
+}
+
+// Position returns the line and column of the node at path (keys and list indexes, as policies
+// write them). A path that leaves the document stops at the deepest node that exists, so a finding
+// about a missing key points at the mapping that lacks it.
+func (c *Contract) Position(path []any) (line, col int) {
+	n := c.root
+	key := c.root
+	for _, step := range path {
+		next, k := child(n, step)
+		if next == nil {
+			break
+		}
+		n, key = next, k
+	}
+	return placeOf(key, n)
+}
+
+// placeOf chooses where to point for a value: at its key when the value is a block collection
+// (the key line is what a reader looks for), otherwise at the value itself.
+func placeOf(key, val *yaml.Node) (int, int) {
+	if key != nil && key != val && (val.Kind == yaml.MappingNode || val.Kind == yaml.SequenceNode) && val.Style&yaml.FlowStyle == 0 {
+		return key.Line, key.Column
+	}
+	return val.Line, val.Column
+}
+
+// child steps from a mapping by key or a sequence by index; it returns the value node and the key
+// node (the item itself for sequences).
+func child(n *yaml.Node, step any) (val, key *yaml.Node) {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n == nil {
+		return nil, nil
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return child(n.Content[0], step)
+	case yaml.MappingNode:
+		s, ok := step.(string)
+		if !ok {
+			return nil, nil
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == s {
+				return deref(n.Content[i+1]), n.Content[i]
+			}
+		}
+	case yaml.SequenceNode:
+		i, ok := index(step)
+		if !ok || i < 0 || i >= len(n.Content) {
+			return nil, nil
+		}
+		return deref(n.Content[i]), n.Content[i]
+	}
+	return nil, nil
+}
+
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// index accepts the number types a path may hold: Go ints from our own code, json.Number and
+// float64 from policies' output, and decimal strings from JSON pointers.
+func index(step any) (int, bool) {
+	switch v := step.(type) {
+	case int:
+		return v, true
+	case float64:
+		return int(v), v == float64(int(v))
+	case json.Number:
+		i, err := v.Int64()
+		return int(i), err == nil
+	case string:
+		i, err := strconv.Atoi(v)
+		return i, err == nil
+	}
+	return 0, false
+}
+
+// Sources returns the provenance that covers the value at path: the src of the deepest mapping
+// along the path that has one, so a finding can quote the vendor's clause.
+func (c *Contract) Sources(path []any) []Source {
+	var found any
+	var v any = c.Input
+	for i := 0; ; i++ {
+		if m, ok := v.(map[string]any); ok {
+			if s, ok := m["src"]; ok && s != nil {
+				found = s
+			}
+		}
+		if i == len(path) {
+			break
+		}
+		switch t := v.(type) {
+		case map[string]any:
+			s, ok := path[i].(string)
+			if !ok {
+				return sourcesOf(found)
+			}
+			v = t[s]
+		case []any:
+			j, ok := index(path[i])
+			if !ok || j < 0 || j >= len(t) {
+				return sourcesOf(found)
+			}
+			v = t[j]
+		default:
+			return sourcesOf(found)
+		}
+	}
+	return sourcesOf(found)
+}
+
+func sourcesOf(v any) []Source {
+	one := func(m map[string]any) Source {
+		a, _ := m["art"].(string)
+		q, _ := m["quote"].(string)
+		return Source{Art: a, Quote: q}
+	}
+	switch t := v.(type) {
+	case map[string]any:
+		return []Source{one(t)}
+	case []any:
+		out := make([]Source, 0, len(t))
+		for _, e := range t {
+			if m, ok := e.(map[string]any); ok {
+				out = append(out, one(m))
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// keyPosition points at key name inside the mapping at path, or at the mapping.
+func (c *Contract) keyPosition(path []any, name string) (int, int) {
+	n := c.root
+	for _, step := range path {
+		next, _ := child(n, step)
+		if next == nil {
+			return c.Position(path)
+		}
+		n = next
+	}
+	n = deref(n)
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = deref(n.Content[0])
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == name {
+				return n.Content[i].Line, n.Content[i].Column
+			}
+		}
+	}
+	return c.Position(path)
+}
+

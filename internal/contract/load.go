@@ -1,0 +1,386 @@
+package contract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits bound what one file may cost to load, so that a hostile or broken file ends in a clear
+// error instead of exhausting memory.
+type Limits struct {
+	// MaxBytes is the largest file accepted.
+	MaxBytes int64
+	// MaxDepth is the deepest nesting of mappings and lists.
+	MaxDepth int
+	// MaxNodes bounds the values one document may expand to, aliases included (an alias bomb
+	// multiplies a few lines into billions of values).
+	MaxNodes int
+}
+
+// DefaultLimits are generous for real contracts (the longest fixture has a few thousand values
+// and depth 7) and small enough to stop abuse early.
+func DefaultLimits() Limits {
+	return Limits{MaxBytes: 10 << 20, MaxDepth: 64, MaxNodes: 200_000}
+}
+
+// Options configure a Loader.
+type Options struct {
+	Limits Limits
+	// SkipQuotes turns off the check that each quote occurs in the source text, for when the
+	// source is not at hand.
+	SkipQuotes bool
+}
+
+// Loader reads contract files. It holds the compiled schema and a cache of source texts, so one
+// Loader should serve a whole run; it is safe for concurrent use.
+type Loader struct {
+	opts    Options
+	schema  *Schema
+	sources *sourceCache
+}
+
+// NewLoader prepares a loader with the embedded contract schema.
+func NewLoader(opts Options) (*Loader, error) {
+	s, err := NewSchema()
+	if err != nil {
+		return nil, err
+	}
+	if opts.Limits == (Limits{}) {
+		opts.Limits = DefaultLimits()
+	}
+	return &Loader{opts: opts, schema: s, sources: newSourceCache()}, nil
+}
+
+// Schema returns the compiled contract schema the loader validates against.
+func (l *Loader) Schema() *Schema { return l.schema }
+
+// ErrUnreadable marks errors that mean the input could not be read at all (missing file,
+// permissions), as opposed to content that is wrong.
+var ErrUnreadable = errors.New("unreadable input")
+
+// LoadFile reads path ("-" for standard input) and returns its documents. Problems with the
+// content come back as diagnostics, with the contracts that loaded cleanly; an error means the
+// file could not be read (it wraps ErrUnreadable).
+func (l *Loader) LoadFile(path string, stdin io.Reader) ([]*Contract, []Diagnostic, error) {
+	var (
+		data []byte
+		err  error
+		dir  string
+	)
+	if path == "-" {
+		data, err = readLimited(stdin, l.opts.Limits.MaxBytes)
+		dir = "."
+	} else {
+		var f *os.File
+		f, err = os.Open(path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
+		}
+		defer f.Close()
+		data, err = readLimited(f, l.opts.Limits.MaxBytes)
+		dir = filepath.Dir(path)
+	}
+	var tooBig *tooLargeError
+	if errors.As(err, &tooBig) {
+		return nil, []Diagnostic{{File: path, Line: 1, Column: 1, Message: tooBig.Error()}}, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: reading %s: %w", ErrUnreadable, path, err)
+	}
+	cs, diags := l.Load(path, dir, data)
+	return cs, diags, nil
+}
+
+type tooLargeError struct{ limit int64 }
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("file is larger than the limit of %d bytes (raise it with --max-file-size)", e.limit)
+}
+
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &tooLargeError{limit}
+	}
+	return data, nil
+}
+
+// Load parses data as the contents of file; dir is where document.source paths are resolved
+// from.
+func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic) {
+	if d, bad := checkText(file, data); bad {
+		return nil, []Diagnostic{d}
+	}
+	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+		return nil, []Diagnostic{{File: file, Line: 1, Column: 1, Message: "empty file: expected a contract (a YAML mapping with schema_version, document and vendor)"}}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var docs []*yaml.Node
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			// The parser cannot resume after a syntax error, so documents before it are still
+			// reported but nothing after.
+			return l.finish(file, dir, docs, []Diagnostic{syntaxDiagnostic(file, data, err)})
+		}
+		docs = append(docs, &n)
+	}
+	return l.finish(file, dir, docs, nil)
+}
+
+func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic) ([]*Contract, []Diagnostic) {
+	var out []*Contract
+	for i, n := range docs {
+		c := &Contract{File: file, Index: i, Documents: len(docs), root: n}
+		ds := l.check(c, dir)
+		if len(ds) == 0 {
+			out = append(out, c)
+		}
+		diags = append(diags, ds...)
+	}
+	return out, diags
+}
+
+// check converts one document and runs every check on it; the contract is usable only when no
+// diagnostic comes back.
+func (l *Loader) check(c *Contract, dir string) []Diagnostic {
+	conv := converter{file: c.File, limits: l.opts.Limits}
+	root := c.root
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind == yaml.DocumentNode || (root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null") {
+		return []Diagnostic{{File: c.File, Line: max(root.Line, 1), Column: max(root.Column, 1), Message: "empty document: expected a contract (a YAML mapping with schema_version, document and vendor)"}}
+	}
+	v := conv.value(root, 0)
+	if len(conv.diags) > 0 {
+		return conv.diags
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return []Diagnostic{{File: c.File, Line: root.Line, Column: root.Column, Message: fmt.Sprintf("expected a contract (a YAML mapping), got %s", kindName(v))}}
+	}
+	if ds := l.schema.validate(c, m); len(ds) > 0 {
+		return ds
+	}
+	if ds := l.schema.normalise(c, m); len(ds) > 0 {
+		return ds
+	}
+	c.Input = m
+	if l.opts.SkipQuotes {
+		return nil
+	}
+	return l.checkQuotes(c, dir)
+}
+
+// checkText rejects input that is not text before the YAML parser gives a vaguer message.
+func checkText(file string, data []byte) (Diagnostic, bool) {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return Diagnostic{File: file, Line: line, Column: col, Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): expected a UTF-8 text file", data[i])}, true
+		case r == 0:
+			return Diagnostic{File: file, Line: line, Column: col, Message: "NUL byte: expected a text file, not binary data"}, true
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += size
+	}
+	return Diagnostic{}, false
+}
+
+// stripComments drops comment-only lines, so a file holding only the editor's schema comment
+// counts as empty.
+func stripComments(data []byte) []byte {
+	var b bytes.Buffer
+	for _, ln := range bytes.Split(data, []byte("\n")) {
+		t := bytes.TrimSpace(ln)
+		if len(t) > 0 && t[0] != '#' && !bytes.Equal(t, []byte("---")) && !bytes.Equal(t, []byte("...")) {
+			b.Write(t)
+		}
+	}
+	return b.Bytes()
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxDiagnostic turns a parser error into a positioned diagnostic. The parser gives a line but
+// no column, so the column is found for the errors where it can be: a tab, or the first
+// non-blank character.
+func syntaxDiagnostic(file string, data []byte, err error) Diagnostic {
+	msg := err.Error()
+	m := yamlLineRE.FindStringSubmatch(msg)
+	if m == nil {
+		return Diagnostic{File: file, Line: 1, Column: 1, Message: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	}
+	line, _ := strconv.Atoi(m[1])
+	text := m[2]
+	lines := strings.Split(string(data), "\n")
+	col := 1
+	if line >= 1 && line <= len(lines) {
+		l := lines[line-1]
+		if i := strings.IndexByte(l, '\t'); i >= 0 && strings.TrimLeft(l[:i], " ") == "" {
+			return Diagnostic{File: file, Line: line, Column: utf8.RuneCountInString(l[:i]) + 1, Message: "invalid YAML: tab character in indentation; indent with spaces"}
+		}
+		col = utf8.RuneCountInString(l) - utf8.RuneCountInString(strings.TrimLeft(l, " ")) + 1
+	}
+	return Diagnostic{File: file, Line: line, Column: col, Message: "invalid YAML: " + text}
+}
+
+// converter turns yaml.Node trees into plain values (map[string]any, []any, string,
+// json.Number, bool, nil), rejecting what YAML allows but a contract must not hold.
+type converter struct {
+	file   string
+	limits Limits
+	nodes  int
+	diags  []Diagnostic
+	// stopped is set once a limit is hit: one message is enough, and going on would cost what
+	// the limit is there to prevent.
+	stopped bool
+}
+
+func (cv *converter) fail(n *yaml.Node, format string, args ...any) {
+	cv.diags = append(cv.diags, Diagnostic{File: cv.file, Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...)})
+}
+
+func (cv *converter) value(n *yaml.Node, depth int) any {
+	if cv.stopped {
+		return nil
+	}
+	cv.nodes++
+	if cv.nodes > cv.limits.MaxNodes {
+		cv.fail(n, "document expands to more than %d values (aliases included): too large for a contract", cv.limits.MaxNodes)
+		cv.stopped = true
+		return nil
+	}
+	if depth > cv.limits.MaxDepth {
+		cv.fail(n, "nesting deeper than %d levels: too deep for a contract", cv.limits.MaxDepth)
+		cv.stopped = true
+		return nil
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return cv.value(n.Alias, depth)
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		seen := make(map[string]*yaml.Node, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+				cv.fail(k, "merge keys (<<) are not allowed: write the keys out")
+				continue
+			}
+			if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
+				cv.fail(k, "keys must be plain strings, got %s", describeNode(k))
+				continue
+			}
+			if first, dup := seen[k.Value]; dup {
+				cv.fail(k, "duplicate key %q (first at line %d)", k.Value, first.Line)
+				continue
+			}
+			seen[k.Value] = k
+			m[k.Value] = cv.value(v, depth+1)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, e := range n.Content {
+			s = append(s, cv.value(e, depth+1))
+		}
+		return s
+	case yaml.ScalarNode:
+		return cv.scalar(n)
+	}
+	cv.fail(n, "unexpected YAML node")
+	return nil
+}
+
+func (cv *converter) scalar(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!str", "!!timestamp", "!!binary":
+		// Dates stay text: a policy compares "2026-06-01" as written, and the schema says which
+		// fields hold dates.
+		return n.Value
+	case "!!null":
+		return nil
+	case "!!bool":
+		return strings.EqualFold(n.Value, "true")
+	case "!!int":
+		s := strings.ReplaceAll(n.Value, "_", "")
+		i, err := strconv.ParseInt(s, 0, 64)
+		if err != nil {
+			cv.fail(n, "number %s out of range", n.Value)
+			return nil
+		}
+		return json.Number(strconv.FormatInt(i, 10))
+	case "!!float":
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			cv.fail(n, "%s is not a finite number", n.Value)
+			return nil
+		}
+		return numberOf(n.Value)
+	}
+	cv.fail(n, "unsupported YAML tag %s: use plain values", n.Tag)
+	return nil
+}
+
+// numberOf keeps a number as JSON text so that 0.1 stays 0.1 all the way into Rego.
+func numberOf(s string) json.Number {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return json.Number(s)
+	}
+	return json.Number(strconv.FormatFloat(f, 'f', -1, 64))
+}
+
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return fmt.Sprintf("%s %q", strings.TrimPrefix(n.ShortTag(), "!!"), n.Value)
+}
+
+func kindName(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "a mapping"
+	case []any:
+		return "a list"
+	case string:
+		return "text"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "true/false"
+	case nil:
+		return "nothing (null)"
+	}
+	return fmt.Sprintf("%T", v)
+}

@@ -1,0 +1,51 @@
+// Package report writes what termlint found, one file per output format.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/termlint/termlint/internal/contract"
+)
+
+// ValidateSummary counts what a validate run looked at.
+type ValidateSummary struct {
+	Files      int `json:"files"`
+	Contracts  int `json:"contracts"`
+	Invalid    int `json:"invalid_files"`
+	Unreadable int `json:"unreadable_files"`
+}
+
+// ValidateVersion versions the JSON output of validate, for tools that read it.
+const ValidateVersion = "termlint.validate/v1"
+
+// WriteDiagnostics writes validation problems as text (file:line:col: message, the form editors
+// and CI log parsers understand) or JSON.
+func WriteDiagnostics(w io.Writer, format string, sum ValidateSummary, diags []contract.Diagnostic) error {
+	if format == "json" {
+		if diags == nil {
+			diags = []contract.Diagnostic{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Version     string                `json:"version"`
+			Valid       bool                  `json:"valid"`
+			Summary     ValidateSummary       `json:"summary"`
+			Diagnostics []contract.Diagnostic `json:"diagnostics"`
+		}{ValidateVersion, len(diags) == 0, sum, diags})
+	}
+	for _, d := range diags {
+		var err error
+		if d.Line == 0 {
+			_, err = fmt.Fprintf(w, "%s: %s\n", d.File, d.Message)
+		} else {
+			_, err = fmt.Fprintln(w, d.String())
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,14 @@
+// Package schema holds the contract model as a JSON Schema (draft-07), for the loader, the
+// policy type checker, editors and other tools.
+package schema
+
+import _ "embed"
+
+//go:embed contract.schema.json
+var contractSchema []byte
+
+// ID is the schema's $id, under which it is registered with validators.
+const ID = "https://github.com/termlint/termlint/schema/contract.schema.json"
+
+// Contract returns the contract schema as JSON. The slice is shared: do not modify it.
+func Contract() []byte { return contractSchema }
