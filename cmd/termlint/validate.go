@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/spf13/pflag"
 	"sort"
 
 	"github.com/termlint/termlint/internal/contract"
@@ -16,11 +17,10 @@ type loadFlags struct {
 	maxFileSize int64
 }
 
-func (lf *loadFlags) register(fs interface {
-	BoolVar(*bool, string, bool, string)
-	Int64Var(*int64, string, int64, string)
-},
-) {
+// flagSet is the part of pflag.FlagSet the shared flag groups use.
+type flagSet = *pflag.FlagSet
+
+func (lf *loadFlags) register(fs flagSet) {
 	fs.BoolVar(&lf.noQuotes, "no-quotes", false, "skip checking quotes against the source texts (when the sources are not at hand)")
 	fs.Int64Var(&lf.maxFileSize, "max-file-size", contract.DefaultLimits().MaxBytes, "largest contract file accepted, in bytes")
 }

@@ -20,11 +20,17 @@ type FileResult struct {
 // fn runs on the caller's goroutine; results are released as soon as fn returns, so memory stays
 // bounded by the window of files in flight rather than the whole run.
 func (l *Loader) LoadFiles(files []string, stdin io.Reader, workers int, fn func(FileResult)) {
+	Each(l, files, stdin, workers, func(r FileResult) FileResult { return r }, fn)
+}
+
+// Each is LoadFiles with a step of work that runs on the loading goroutines (evaluating the
+// contracts, say), so that the work is parallel too while deliver still sees file order.
+func Each[T any](l *Loader, files []string, stdin io.Reader, workers int, work func(FileResult) T, deliver func(T)) {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type slot struct {
-		res  FileResult
+		res  T
 		done chan struct{}
 	}
 	// The window bounds how far loading may run ahead of fn.
@@ -41,7 +47,7 @@ func (l *Loader) LoadFiles(files []string, stdin io.Reader, workers int, fn func
 			defer wg.Done()
 			for i := range jobs {
 				cs, diags, err := l.LoadFile(files[i], stdin)
-				slots[i].res = FileResult{File: files[i], Contracts: cs, Diagnostics: diags, Err: err}
+				slots[i].res = work(FileResult{File: files[i], Contracts: cs, Diagnostics: diags, Err: err})
 				close(slots[i].done)
 			}
 		}()
@@ -55,7 +61,7 @@ func (l *Loader) LoadFiles(files []string, stdin io.Reader, workers int, fn func
 	}()
 	for i, s := range slots {
 		<-s.done
-		fn(s.res)
+		deliver(s.res)
 		slots[i] = nil
 		<-window
 	}

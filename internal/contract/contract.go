@@ -228,4 +228,3 @@ func (c *Contract) keyPosition(path []any, name string) (int, int) {
 	}
 	return c.Position(path)
 }
-

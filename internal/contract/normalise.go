@@ -151,3 +151,77 @@ func pathString(path []any) string {
 	}
 	return strings.Join(parts, ".")
 }
+
+// InputSchema returns the schema of the input policies see: the contract schema with durations
+// as {text, days, indefinite} and money words as {text, value}. OPA's type checker uses it, so a
+// policy that reads input.liabilty or compares a duration as text fails at compile time. It is
+// derived here, next to the normalisation it describes, so the two cannot drift apart.
+func (s *Schema) InputSchema() map[string]any {
+	out := deepCopy(s.doc).(map[string]any)
+	stripValidationOnly(out)
+	defs := out["definitions"].(map[string]any)
+	dur := defs["duration"].(map[string]any)
+	defs["duration"] = map[string]any{
+		"type":        "object",
+		"description": dur["description"],
+		"properties": map[string]any{
+			"text":       map[string]any{"type": "string", "description": "The duration as written (12mo)."},
+			"days":       map[string]any{"type": "number", "description": "The duration in calendar days (12mo = 365); absent when indefinite."},
+			"indefinite": map[string]any{"type": "boolean", "description": "The document says indefinite."},
+		},
+		"additionalProperties": false,
+	}
+	money := defs["money"].(map[string]any)
+	props := money["properties"].(map[string]any)
+	props["amount_words"] = map[string]any{
+		"type":        "object",
+		"description": "The amount in words as written, and the number termlint read from it.",
+		"properties": map[string]any{
+			"text":  map[string]any{"type": "string", "description": "The words as written."},
+			"value": map[string]any{"type": "number", "description": "The number the words say."},
+		},
+		"additionalProperties": false,
+	}
+	return out
+}
+
+// stripValidationOnly removes the three-state constraints (allOf with if/then/else): they check
+// how src and status combine, which the loader has already enforced, and OPA's type checker
+// cannot merge them into a type.
+func stripValidationOnly(v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		delete(t, "allOf")
+		delete(t, "if")
+		delete(t, "then")
+		delete(t, "else")
+		defs, _ := t["definitions"].(map[string]any)
+		delete(defs, "three_state")
+		delete(defs, "three_state_nested")
+		for _, e := range t {
+			stripValidationOnly(e)
+		}
+	case []any:
+		for _, e := range t {
+			stripValidationOnly(e)
+		}
+	}
+}
+
+func deepCopy(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(t))
+		for k, e := range t {
+			m[k] = deepCopy(e)
+		}
+		return m
+	case []any:
+		s := make([]any, len(t))
+		for i, e := range t {
+			s[i] = deepCopy(e)
+		}
+		return s
+	}
+	return v
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/termlint/termlint/internal/contract"
+	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/report"
+)
+
+// policyFlags select and tune the policies; check, test, rules and bundle share them.
+type policyFlags struct {
+	dirs      []string
+	noDefault bool
+	params    []string
+	profile   string
+}
+
+func (pf *policyFlags) register(fs flagSet) {
+	fs.StringArrayVarP(&pf.dirs, "policy", "p", nil, "directory of extra Rego policies (repeatable)")
+	fs.BoolVar(&pf.noDefault, "no-default", false, "leave out the embedded default playbook; use only -p directories")
+	fs.StringArrayVar(&pf.params, "params", nil, "params file overriding thresholds key by key (repeatable, applied in order)")
+	fs.StringVar(&pf.profile, "profile", "", "buyer profile: a params file from the playbook's profiles (e.g. financial-entity) or a path")
+}
+
+func (pf *policyFlags) options(tests bool) engine.Options {
+	return engine.Options{Dirs: pf.dirs, NoDefault: pf.noDefault, Params: pf.params, Profile: pf.profile, Tests: tests}
+}
+
+type checkFlags struct {
+	loadFlags
+	policyFlags
+	format     string
+	failOn     string
+	showPassed bool
+	timeout    time.Duration
+	color      string
+}
+
+func runCheck(e *env, args []string) int {
+	fs := newFlags(e, "check", "check [flags] [paths...]\n\nValidates contract YAML files (directories are searched for *.yaml and *.yml; - reads standard input),\nthen evaluates every valid contract against the playbook. An invalid contract is reported as an\ninput error and not linted.\nExit 0 no failure at the fail-on level, 1 failures at that level, 2 usage, input or policy error.")
+	var cf checkFlags
+	cf.loadFlags.register(fs)
+	cf.policyFlags.register(fs)
+	fs.StringVarP(&cf.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	fs.StringVar(&cf.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning or never")
+	fs.BoolVar(&cf.showPassed, "show-passed", false, "list every rule's verdict (a pre-signing checklist), not only failures")
+	fs.DurationVar(&cf.timeout, "timeout", engine.DefaultTimeout, "time limit for evaluating one contract")
+	fs.StringVar(&cf.color, "color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	if code, stop := parse(e, fs, args); stop {
+		return code
+	}
+	if !oneOf(cf.failOn, "error", "warning", "never") {
+		return errorf(e, "check", "--fail-on must be error, warning or never, got %q", cf.failOn)
+	}
+	if !oneOf(cf.color, "auto", "always", "never") {
+		return errorf(e, "check", "--color must be auto, always or never, got %q", cf.color)
+	}
+	writer, err := report.New(cf.format, report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed})
+	if err != nil {
+		return errorf(e, "check", "%v", err)
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		return errorf(e, "check", "no paths given: name contract files or directories (e.g. termlint check contracts/)")
+	}
+	files, err := contract.Discover(paths)
+	if err != nil {
+		return errorf(e, "check", "%v", err)
+	}
+	if len(files) == 0 {
+		return errorf(e, "check", "no *.yaml or *.yml files found in %v", paths)
+	}
+	loader, err := cf.loader()
+	if err != nil {
+		return errorf(e, "check", "%v", err)
+	}
+	ctx := context.Background()
+	eng, err := engine.New(ctx, loader.Schema(), cf.options(false), cf.timeout)
+	if err != nil {
+		return policyFailure(e, "check", err)
+	}
+	rep, unreadable := evaluate(ctx, e, loader, eng, files)
+	rep.FailOn = cf.failOn
+	if err := writer.Write(e.stdout, rep); err != nil {
+		return errorf(e, "check", "writing output: %v", err)
+	}
+	switch {
+	case unreadable || len(rep.InputErrors) > 0:
+		return exitFailure
+	case rep.ExitFailing():
+		return exitFail
+	}
+	return exitOK
+}
+
+// evaluate loads and evaluates every file, in parallel, into a report sorted by contract.
+func evaluate(ctx context.Context, e *env, loader *contract.Loader, eng *engine.Engine, files []string) (*report.Report, bool) {
+	rep := &report.Report{ToolVersion: version, Rules: eng.Rules()}
+	unreadable := false
+	type done struct {
+		file    contract.FileResult
+		results []*engine.Result
+	}
+	contract.Each(loader, files, e.stdin, 0, func(fr contract.FileResult) done {
+		d := done{file: fr}
+		for _, c := range fr.Contracts {
+			d.results = append(d.results, eng.Evaluate(ctx, c))
+		}
+		// The contracts are not needed past this point; dropping them keeps memory flat.
+		d.file.Contracts = nil
+		return d
+	}, func(d done) {
+		if d.file.Err != nil {
+			unreadable = true
+			rep.InputErrors = append(rep.InputErrors, contract.Diagnostic{File: d.file.File, Message: errors.Unwrap(d.file.Err).Error()})
+			return
+		}
+		rep.InputErrors = append(rep.InputErrors, d.file.Diagnostics...)
+		rep.Results = append(rep.Results, d.results...)
+	})
+	sort.SliceStable(rep.InputErrors, func(i, j int) bool { return rep.InputErrors[i].Less(rep.InputErrors[j]) })
+	sort.SliceStable(rep.Results, func(i, j int) bool { return rep.Results[i].Contract < rep.Results[j].Contract })
+	return rep, unreadable
+}
+
+// policyFailure prints policy errors one per line, file:line:col first, and exits 2.
+func policyFailure(e *env, cmd string, err error) int {
+	var pe *engine.PolicyError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(e.stderr, "termlint %s: the policies have errors:\n%s\n", cmd, pe.Error())
+		return exitFailure
+	}
+	return errorf(e, cmd, "%v", err)
+}
+
+func useColor(e *env, mode string) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if _, ok := os.LookupEnv("NO_COLOR"); ok || e.getenv("NO_COLOR") != "" {
+		return false
+	}
+	return e.isTerminal && e.getenv("TERM") != "dumb"
+}

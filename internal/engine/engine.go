@@ -1,0 +1,397 @@
+// Package engine compiles the playbook's Rego policies once and evaluates contracts against
+// them, turning each rule's deny, unknown and applies into a verdict with positioned findings.
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/termlint/termlint/internal/contract"
+)
+
+// DefaultTimeout bounds the evaluation of one contract; real contracts take well under a
+// millisecond, so this only stops runaway policies.
+const DefaultTimeout = 5 * time.Second
+
+// Engine is a compiled playbook, ready to evaluate contracts concurrently.
+type Engine struct {
+	rules    []*Rule
+	compiler *ast.Compiler
+	store    storage.Store
+	query    rego.PreparedEvalQuery
+	timeout  time.Duration
+	params   map[string]any
+
+	// perRule queries are prepared only when a contract's evaluation fails, to find out which
+	// rule failed without losing the others' verdicts.
+	perRuleOnce sync.Once
+	perRule     []rego.PreparedEvalQuery
+	perRuleErr  error
+}
+
+// generatedModule is the file name of the query module the engine writes; it appears in
+// messages about it.
+const generatedModule = "termlint/engine.rego"
+
+// New loads, type-checks and compiles the policies. A *PolicyError lists what is wrong with them.
+func New(ctx context.Context, schema *contract.Schema, opts Options, timeout time.Duration) (*Engine, error) {
+	ps, err := loadPolicies(opts)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := findRules(ps.modules)
+	if err != nil {
+		return nil, err
+	}
+	if len(rules) == 0 {
+		return nil, policyErr(strings.Join(opts.Dirs, ", "), "no rules: a rule is a package under %s with a METADATA custom.id", RulesPackage)
+	}
+	mod, err := queryModule(rules, ps.modules)
+	if err != nil {
+		return nil, err
+	}
+	ps.modules[generatedModule] = mod
+	compiler, err := compile(ps.modules, schema)
+	if err != nil {
+		return nil, err
+	}
+	store := inmem.NewFromObject(map[string]any{"termlint": map[string]any{"params": ps.params}})
+	q, err := rego.New(
+		rego.Query("data.termlint.engine.results"),
+		rego.Compiler(compiler),
+		rego.Store(store),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("preparing query: %w", err)
+	}
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	return &Engine{rules: rules, compiler: compiler, store: store, query: q, timeout: timeout, params: ps.params}, nil
+}
+
+// Rules returns the rules, sorted by id.
+func (e *Engine) Rules() []*Rule { return e.rules }
+
+// Params returns the thresholds in force (defaults with overrides applied).
+func (e *Engine) Params() map[string]any { return e.params }
+
+// newCompiler is the one compiler configuration for checks, tests and bundles: strict, with
+// restricted capabilities, and input typed by the contract schema.
+func newCompiler(schema *contract.Schema, print bool) *ast.Compiler {
+	ss := ast.NewSchemaSet()
+	ss.Put(ast.SchemaRootRef, schema.InputSchema())
+	return ast.NewCompiler().
+		WithStrict(true).
+		WithCapabilities(Capabilities()).
+		WithSchemas(ss).
+		WithUseTypeCheckAnnotations(true).
+		WithEnablePrintStatements(print)
+}
+
+func compile(modules map[string]*ast.Module, schema *contract.Schema) (*ast.Compiler, error) {
+	c := newCompiler(schema, false)
+	c.Compile(modules)
+	if c.Failed() {
+		return nil, &PolicyError{Problems: problemsOf(c.Errors)}
+	}
+	return c, nil
+}
+
+// findRules reads each rule package's METADATA. A package under termlint.rules that defines
+// deny but has no id is an error: its findings would have no name in any report.
+func findRules(modules map[string]*ast.Module) ([]*Rule, error) {
+	byPkg := map[string]*Rule{}
+	hasDeny := map[string]string{}
+	var problems []Problem
+	names := make([]string, 0, len(modules))
+	for n := range modules {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		m := modules[name]
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		if !strings.HasPrefix(pkg, RulesPackage+".") {
+			continue
+		}
+		for _, r := range m.Rules {
+			if r.Head.Name.String() == "deny" || (len(r.Head.Reference) > 0 && r.Head.Reference[0].Value.Compare(ast.Var("deny")) == 0) {
+				hasDeny[pkg] = name
+			}
+		}
+		for _, a := range m.Annotations {
+			if a.Scope != "package" {
+				continue
+			}
+			id, _ := a.Custom["id"].(string)
+			if id == "" {
+				continue
+			}
+			rule, err := ruleOf(a, pkg, name)
+			if err != nil {
+				problems = append(problems, *err)
+				continue
+			}
+			if prev, dup := byPkg[pkg]; dup {
+				problems = append(problems, Problem{File: name, Line: a.Location.Row, Column: a.Location.Col, Message: fmt.Sprintf("package %s has METADATA in two files (also %s)", pkg, prev.File)})
+				continue
+			}
+			byPkg[pkg] = rule
+		}
+	}
+	ids := map[string]string{}
+	var rules []*Rule
+	for pkg, r := range byPkg {
+		if other, dup := ids[r.ID]; dup {
+			problems = append(problems, Problem{File: r.File, Message: fmt.Sprintf("rule id %q is used by two packages: %s and %s", r.ID, other, pkg)})
+			continue
+		}
+		ids[r.ID] = pkg
+		if _, ok := hasDeny[pkg]; !ok {
+			problems = append(problems, Problem{File: r.File, Message: fmt.Sprintf("rule %s (package %s) defines no deny rule", r.ID, pkg)})
+			continue
+		}
+		rules = append(rules, r)
+	}
+	for pkg, file := range hasDeny {
+		if _, ok := byPkg[pkg]; !ok {
+			problems = append(problems, Problem{File: file, Message: fmt.Sprintf("package %s defines deny but has no package METADATA with custom.id (and title, severity)", pkg)})
+		}
+	}
+	if len(problems) > 0 {
+		sort.Slice(problems, func(i, j int) bool {
+			if problems[i].File != problems[j].File {
+				return problems[i].File < problems[j].File
+			}
+			return problems[i].Line < problems[j].Line
+		})
+		return nil, &PolicyError{Problems: problems}
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	return rules, nil
+}
+
+func ruleOf(a *ast.Annotations, pkg, file string) (*Rule, *Problem) {
+	bad := func(format string, args ...any) *Problem {
+		return &Problem{File: file, Line: a.Location.Row, Column: a.Location.Col, Message: fmt.Sprintf(format, args...)}
+	}
+	r := &Rule{Title: a.Title, Description: strings.TrimSpace(a.Description), Package: "data." + pkg, File: file}
+	r.ID, _ = a.Custom["id"].(string)
+	sev, _ := a.Custom["severity"].(string)
+	r.Severity = Severity(sev)
+	switch r.Severity {
+	case SeverityError, SeverityWarning, SeverityInfo:
+	default:
+		return nil, bad("rule %s: custom.severity must be error, warning or info, got %q", r.ID, sev)
+	}
+	if r.Title == "" {
+		return nil, bad("rule %s: METADATA needs a title", r.ID)
+	}
+	if refs, ok := a.Custom["references"].([]any); ok {
+		for _, x := range refs {
+			if s, ok := x.(string); ok {
+				r.References = append(r.References, s)
+			}
+		}
+	}
+	r.Remediation, _ = a.Custom["remediation"].(string)
+	r.Remediation = strings.TrimSpace(r.Remediation)
+	return r, nil
+}
+
+// queryModule writes one Rego module that gathers every rule's deny, unknown and applies into a
+// single object, so a contract is evaluated with one query instead of three per rule.
+func queryModule(rules []*Rule, modules map[string]*ast.Module) (*ast.Module, error) {
+	defined := map[string]bool{}
+	for _, m := range modules {
+		pkg := m.Package.Path.String()
+		for _, r := range m.Rules {
+			defined[pkg+"."+r.Head.Name.String()] = true
+		}
+	}
+	var b strings.Builder
+	b.WriteString("package termlint.engine\n\n")
+	b.WriteString("results := {\n")
+	for i, r := range rules {
+		fmt.Fprintf(&b, "\t%q: r%d,\n", r.ID, i)
+	}
+	b.WriteString("}\n\n")
+	for i, r := range rules {
+		fmt.Fprintf(&b, "r%d := {\"deny\": d%d, \"unknown\": u%d, \"applies\": a%d}\n\n", i, i, i, i)
+		for _, part := range []struct{ v, name, fallback string }{{"d", "deny", "set()"}, {"u", "unknown", "set()"}, {"a", "applies", "true"}} {
+			ref := r.Package + "." + part.name
+			if defined[ref] {
+				fmt.Fprintf(&b, "%s%d := x if x := %s\n\nelse := %s\n\n", part.v, i, ref, part.fallback)
+			} else {
+				fmt.Fprintf(&b, "%s%d := %s\n\n", part.v, i, part.fallback)
+			}
+		}
+	}
+	m, err := ast.ParseModuleWithOpts(generatedModule, b.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, fmt.Errorf("generating query module: %w", err)
+	}
+	return m, nil
+}
+
+// Evaluate runs every rule on c. An error in one rule (a runtime error or the time limit) makes
+// that rule's verdict Error, naming the rule, and leaves the others' verdicts intact.
+func (e *Engine) Evaluate(ctx context.Context, c *contract.Contract) *Result {
+	input, err := ast.InterfaceToValue(c.Input)
+	if err != nil {
+		return e.allError(c, fmt.Sprintf("cannot convert contract to policy input: %v", err))
+	}
+	tctx, cancel := context.WithTimeout(ctx, e.timeout)
+	rs, err := e.query.Eval(tctx, rego.EvalParsedInput(input))
+	cancel()
+	if err != nil {
+		return e.evaluateRuleByRule(ctx, c, input)
+	}
+	res := &Result{Contract: c.Name(), File: c.File, Rules: make([]RuleResult, len(e.rules))}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return e.allError(c, "the policies produced no result")
+	}
+	all, _ := rs[0].Expressions[0].Value.(map[string]any)
+	for i, r := range e.rules {
+		res.Rules[i] = e.verdict(c, r, all[r.ID])
+	}
+	return res
+}
+
+func (e *Engine) allError(c *contract.Contract, msg string) *Result {
+	res := &Result{Contract: c.Name(), File: c.File}
+	for _, r := range e.rules {
+		res.Rules = append(res.Rules, RuleResult{Rule: r, Verdict: Error, Findings: []Finding{{Message: msg, Line: 1, Column: 1}}})
+	}
+	return res
+}
+
+// evaluateRuleByRule is the slow path after a failed evaluation: each rule alone, each with the
+// full time limit, so the rule at fault is named and the others still answer.
+func (e *Engine) evaluateRuleByRule(ctx context.Context, c *contract.Contract, input ast.Value) *Result {
+	e.perRuleOnce.Do(func() {
+		for i := range e.rules {
+			q, err := rego.New(
+				rego.Query(fmt.Sprintf("data.termlint.engine.r%d", i)),
+				rego.Compiler(e.compiler),
+				rego.Store(e.store),
+				rego.StrictBuiltinErrors(true),
+			).PrepareForEval(ctx)
+			if err != nil {
+				e.perRuleErr = err
+				return
+			}
+			e.perRule = append(e.perRule, q)
+		}
+	})
+	if e.perRuleErr != nil {
+		return e.allError(c, e.perRuleErr.Error())
+	}
+	res := &Result{Contract: c.Name(), File: c.File, Rules: make([]RuleResult, len(e.rules))}
+	for i, r := range e.rules {
+		tctx, cancel := context.WithTimeout(ctx, e.timeout)
+		rs, err := e.perRule[i].Eval(tctx, rego.EvalParsedInput(input))
+		cancel()
+		switch {
+		case err != nil:
+			msg := fmt.Sprintf("rule %s could not be evaluated: %v", r.ID, err)
+			if errors.Is(tctx.Err(), context.DeadlineExceeded) || strings.Contains(err.Error(), "cancel") {
+				msg = fmt.Sprintf("rule %s was stopped after the time limit of %s (a policy that loops or recurses heavily?)", r.ID, e.timeout)
+			}
+			res.Rules[i] = RuleResult{Rule: r, Verdict: Error, Findings: []Finding{{Message: msg, Line: 1, Column: 1}}}
+		case len(rs) != 1 || len(rs[0].Expressions) != 1:
+			res.Rules[i] = RuleResult{Rule: r, Verdict: Error, Findings: []Finding{{Message: fmt.Sprintf("rule %s produced no result", r.ID), Line: 1, Column: 1}}}
+		default:
+			res.Rules[i] = e.verdict(c, r, rs[0].Expressions[0].Value)
+		}
+	}
+	return res
+}
+
+func (e *Engine) verdict(c *contract.Contract, r *Rule, v any) RuleResult {
+	m, _ := v.(map[string]any)
+	rr := RuleResult{Rule: r}
+	if applies, ok := m["applies"].(bool); ok && !applies {
+		rr.Verdict = NotApplicable
+		return rr
+	}
+	deny := findings(c, r, m["deny"])
+	unknown := findings(c, r, m["unknown"])
+	switch {
+	case len(deny) > 0:
+		rr.Verdict, rr.Findings = Fail, deny
+	case len(unknown) > 0:
+		rr.Verdict, rr.Findings = Unknown, unknown
+	default:
+		rr.Verdict = Pass
+	}
+	return rr
+}
+
+// findings turns the objects a rule returned into positioned findings, sorted by position.
+func findings(c *contract.Contract, r *Rule, v any) []Finding {
+	items, _ := v.([]any)
+	out := make([]Finding, 0, len(items))
+	for _, it := range items {
+		f := Finding{}
+		switch t := it.(type) {
+		case map[string]any:
+			msg, ok := t["msg"].(string)
+			if !ok {
+				msg = fmt.Sprintf("rule %s returned a finding without a msg string: %s", r.ID, compact(t))
+			}
+			f.Message = msg
+			f.Path, _ = t["path"].([]any)
+		case string:
+			// A bare message is accepted, as conftest users write them; it points at the top.
+			f.Message = t
+		default:
+			f.Message = fmt.Sprintf("rule %s returned a finding that is not an object: %s", r.ID, compact(t))
+		}
+		if f.Path == nil {
+			f.Path = []any{}
+		}
+		for i, p := range f.Path {
+			if n, ok := p.(json.Number); ok {
+				if x, err := n.Int64(); err == nil {
+					f.Path[i] = int(x)
+				}
+			}
+		}
+		f.Line, f.Column = c.Position(f.Path)
+		f.Sources = c.Sources(f.Path)
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Message < b.Message
+	})
+	return out
+}
+
+func compact(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}

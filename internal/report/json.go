@@ -1,0 +1,116 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/termlint/termlint/internal/contract"
+	"github.com/termlint/termlint/internal/engine"
+)
+
+// CheckVersion versions the JSON output of check; docs/output-json.md describes it. A change
+// that removes or renames a field bumps it.
+const CheckVersion = "termlint.check/v1"
+
+// JSON is the machine-readable format: every rule's verdict on every contract, not only
+// failures, so a run can serve as a baseline or a checklist.
+type JSON struct{}
+
+// JSONReport is the document JSON writes (and baselines are read as).
+type JSONReport struct {
+	Version     string                `json:"version"`
+	Tool        JSONTool              `json:"tool"`
+	FailOn      string                `json:"fail_on"`
+	Failing     bool                  `json:"failing"`
+	Summary     JSONSummary           `json:"summary"`
+	Rules       []*engine.Rule        `json:"rules"`
+	Contracts   []JSONContract        `json:"contracts"`
+	InputErrors []contract.Diagnostic `json:"input_errors"`
+	Warnings    []contract.Diagnostic `json:"warnings"`
+	Baseline    *JSONBaseline         `json:"baseline,omitempty"`
+}
+
+// JSONTool names the producer.
+type JSONTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// JSONSummary totals a run.
+type JSONSummary struct {
+	Contracts   int `json:"contracts"`
+	InputErrors int `json:"input_errors"`
+	Counts
+}
+
+// JSONContract is one contract's verdicts.
+type JSONContract struct {
+	Contract string       `json:"contract"`
+	File     string       `json:"file"`
+	Summary  Counts       `json:"summary"`
+	Results  []JSONResult `json:"results"`
+}
+
+// JSONResult is one rule's verdict.
+type JSONResult struct {
+	Rule     string             `json:"rule"`
+	Severity engine.Severity    `json:"severity"`
+	Verdict  engine.Verdict     `json:"verdict"`
+	Failing  bool               `json:"failing"`
+	Findings []engine.Finding   `json:"findings"`
+	Waiver   *engine.WaiverNote `json:"waiver,omitempty"`
+}
+
+// JSONBaseline reports the comparison with a baseline.
+type JSONBaseline struct {
+	New   int             `json:"new"`
+	Fixed []BaselineEntry `json:"fixed"`
+}
+
+// Build assembles the JSON document; it is exported for the baseline reader's tests.
+func (JSON) Build(r *Report) JSONReport {
+	out := JSONReport{
+		Version:     CheckVersion,
+		Tool:        JSONTool{Name: "termlint", Version: r.ToolVersion},
+		FailOn:      r.FailOn,
+		Failing:     r.ExitFailing(),
+		Summary:     JSONSummary{Contracts: len(r.Results), InputErrors: len(r.InputErrors), Counts: r.Totals()},
+		Rules:       r.Rules,
+		Contracts:   make([]JSONContract, 0, len(r.Results)),
+		InputErrors: nonNil(r.InputErrors),
+		Warnings:    nonNil(r.Warnings),
+	}
+	for _, res := range r.Results {
+		jc := JSONContract{Contract: res.Contract, File: res.File, Summary: CountsOf(res), Results: make([]JSONResult, 0, len(res.Rules))}
+		for i := range res.Rules {
+			rr := &res.Rules[i]
+			f := rr.Findings
+			if f == nil {
+				f = []engine.Finding{}
+			}
+			jc.Results = append(jc.Results, JSONResult{Rule: rr.Rule.ID, Severity: rr.Rule.Severity, Verdict: rr.Verdict, Failing: r.Failing(res, rr), Findings: f, Waiver: rr.Waiver})
+		}
+		out.Contracts = append(out.Contracts, jc)
+	}
+	if r.HasBaseline {
+		out.Baseline = &JSONBaseline{New: len(r.New), Fixed: r.Fixed}
+		if out.Baseline.Fixed == nil {
+			out.Baseline.Fixed = []BaselineEntry{}
+		}
+	}
+	return out
+}
+
+func (j JSON) Write(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(j.Build(r))
+}
+
+func nonNil(d []contract.Diagnostic) []contract.Diagnostic {
+	if d == nil {
+		return []contract.Diagnostic{}
+	}
+	return d
+}

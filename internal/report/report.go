@@ -1,0 +1,192 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/termlint/termlint/internal/contract"
+	"github.com/termlint/termlint/internal/engine"
+)
+
+// Report is everything one check run found, ready for any writer.
+type Report struct {
+	// ToolVersion is termlint's version.
+	ToolVersion string
+	Rules       []*engine.Rule
+	// Results holds one entry per contract, sorted by contract name.
+	Results []*engine.Result
+	// InputErrors are contracts that could not be checked (invalid or unreadable), sorted.
+	InputErrors []contract.Diagnostic
+	// Warnings are problems that do not stop the run (an unused waiver).
+	Warnings []contract.Diagnostic
+	// FailOn is the severity at which a failure fails the run: error, warning or never.
+	FailOn string
+	// Fixed lists failures of the baseline that no longer occur, when a baseline was given.
+	Fixed []BaselineEntry
+	// New marks, when a baseline was given, which failures are new (by fingerprint).
+	New map[string]bool
+	// HasBaseline says whether New and Fixed are meaningful.
+	HasBaseline bool
+}
+
+// BaselineEntry identifies a failure across runs.
+type BaselineEntry struct {
+	Contract string `json:"contract"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+}
+
+// Writer writes a report in one format.
+type Writer interface {
+	Write(w io.Writer, r *Report) error
+}
+
+// Options tune writers that have choices.
+type Options struct {
+	// Color turns on ANSI colour in the text format.
+	Color bool
+	// ShowPassed lists every rule's verdict in the text format, not only failures.
+	ShowPassed bool
+}
+
+// Formats lists the output formats, sorted.
+func Formats() []string {
+	return []string{"github", "json", "junit", "markdown", "sarif", "text"}
+}
+
+// New returns the writer for format.
+func New(format string, opts Options) (Writer, error) {
+	switch format {
+	case "text":
+		return &Text{Color: opts.Color, ShowPassed: opts.ShowPassed}, nil
+	case "json":
+		return JSON{}, nil
+	case "sarif":
+		return SARIF{}, nil
+	case "github":
+		return GitHub{}, nil
+	case "markdown":
+		return Markdown{}, nil
+	case "junit":
+		return JUnit{}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q: want one of %v", format, Formats())
+}
+
+// Counts is how many rules reached each verdict.
+type Counts struct {
+	Failed        int `json:"failed"`
+	Unknown       int `json:"unknown"`
+	Passed        int `json:"passed"`
+	NotApplicable int `json:"not_applicable"`
+	Waived        int `json:"waived"`
+	Errors        int `json:"errors"`
+}
+
+// Add counts one verdict.
+func (c *Counts) Add(v engine.Verdict) {
+	switch v {
+	case engine.Fail:
+		c.Failed++
+	case engine.Unknown:
+		c.Unknown++
+	case engine.Pass:
+		c.Passed++
+	case engine.NotApplicable:
+		c.NotApplicable++
+	case engine.Waived:
+		c.Waived++
+	case engine.Error:
+		c.Errors++
+	}
+}
+
+// CountsOf counts the verdicts of one contract.
+func CountsOf(r *engine.Result) Counts {
+	var c Counts
+	for _, rr := range r.Rules {
+		c.Add(rr.Verdict)
+	}
+	return c
+}
+
+// Totals counts the verdicts over all contracts.
+func (r *Report) Totals() Counts {
+	var c Counts
+	for _, res := range r.Results {
+		for _, rr := range res.Rules {
+			c.Add(rr.Verdict)
+		}
+	}
+	return c
+}
+
+// Failing reports whether a failed (or errored) rule result meets the fail-on level and, with a
+// baseline, is new.
+func (r *Report) Failing(res *engine.Result, rr *engine.RuleResult) bool {
+	if rr.Verdict != engine.Fail && rr.Verdict != engine.Error {
+		return false
+	}
+	if r.HasBaseline && rr.Verdict == engine.Fail && !r.New[Fingerprint(res.Contract, rr)] {
+		return false
+	}
+	if rr.Verdict == engine.Error {
+		return r.FailOn != "never"
+	}
+	switch r.FailOn {
+	case "never":
+		return false
+	case "warning":
+		return rr.Rule.Severity != engine.SeverityInfo
+	}
+	return rr.Rule.Severity == engine.SeverityError
+}
+
+// ExitFailing reports whether any result fails the run.
+func (r *Report) ExitFailing() bool {
+	for _, res := range r.Results {
+		for i := range res.Rules {
+			if r.Failing(res, &res.Rules[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Fingerprint identifies a failure independently of line numbers, so it survives edits that
+// move the clause: contract, rule and the sorted messages.
+func Fingerprint(contractName string, rr *engine.RuleResult) string {
+	msgs := make([]string, 0, len(rr.Findings))
+	for _, f := range rr.Findings {
+		msgs = append(msgs, f.Message)
+	}
+	sort.Strings(msgs)
+	return hash(contractName + "\x00" + rr.Rule.ID + "\x00" + fmt.Sprint(msgs))
+}
+
+// FindingFingerprint identifies one finding independently of its line.
+func FindingFingerprint(contractName, ruleID string, f engine.Finding) string {
+	return hash(contractName + "\x00" + ruleID + "\x00" + f.Message + "\x00" + fmt.Sprint(f.Path...))
+}
+
+// sortedResults orders rule results for display: failures first, by severity, then id.
+func sortedResults(res *engine.Result) []*engine.RuleResult {
+	out := make([]*engine.RuleResult, len(res.Rules))
+	for i := range res.Rules {
+		out[i] = &res.Rules[i]
+	}
+	rank := map[engine.Verdict]int{engine.Error: 0, engine.Fail: 1, engine.Waived: 2, engine.Unknown: 3, engine.Pass: 4, engine.NotApplicable: 5}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if rank[a.Verdict] != rank[b.Verdict] {
+			return rank[a.Verdict] < rank[b.Verdict]
+		}
+		if a.Rule.Severity.Rank() != b.Rule.Severity.Rank() {
+			return a.Rule.Severity.Rank() < b.Rule.Severity.Rank()
+		}
+		return a.Rule.ID < b.Rule.ID
+	})
+	return out
+}

@@ -1,0 +1,146 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/termlint/termlint/internal/engine"
+)
+
+// Text is the format for people at a terminal: per contract a summary line, then each failed
+// or unknown rule with its findings and the vendor's article and quote beneath.
+type Text struct {
+	Color      bool
+	ShowPassed bool
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiGreen  = "\x1b[32m"
+	ansiBlue   = "\x1b[34m"
+	ansiDim    = "\x1b[2m"
+)
+
+func (t *Text) paint(code, s string) string {
+	if !t.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t *Text) Write(out io.Writer, r *Report) error {
+	w := bufio.NewWriter(out)
+	for _, d := range r.InputErrors {
+		if d.Line == 0 {
+			fmt.Fprintf(w, "%s: %s %s\n", d.File, t.paint(ansiRed, "input-error"), d.Message)
+		} else {
+			fmt.Fprintf(w, "%s:%d:%d: %s %s\n", d.File, d.Line, d.Column, t.paint(ansiRed, "input-error"), d.Message)
+		}
+	}
+	for _, d := range r.Warnings {
+		fmt.Fprintf(w, "%s:%d:%d: %s %s\n", d.File, d.Line, d.Column, t.paint(ansiYellow, "warning"), d.Message)
+	}
+	if len(r.InputErrors) > 0 || len(r.Warnings) > 0 {
+		fmt.Fprintln(w)
+	}
+	for i, res := range r.Results {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		t.contract(w, r, res)
+	}
+	tot := r.Totals()
+	fmt.Fprintf(w, "\n%d contract(s), %d rule(s): %s\n", len(r.Results), len(r.Rules), t.summary(tot))
+	if len(r.InputErrors) > 0 {
+		fmt.Fprintf(w, "%d input error(s): those contracts were not checked\n", len(r.InputErrors))
+	}
+	if r.HasBaseline {
+		fmt.Fprintf(w, "baseline: %d new failure(s), %d fixed\n", len(r.New), len(r.Fixed))
+		for _, f := range r.Fixed {
+			fmt.Fprintf(w, "  fixed: %s %s\n", f.Contract, f.Rule)
+		}
+	}
+	return w.Flush()
+}
+
+func (t *Text) summary(c Counts) string {
+	parts := []string{
+		t.paint(ansiRed, fmt.Sprintf("%d failed", c.Failed)),
+		t.paint(ansiYellow, fmt.Sprintf("%d unknown", c.Unknown)),
+		t.paint(ansiGreen, fmt.Sprintf("%d passed", c.Passed)),
+		fmt.Sprintf("%d not applicable", c.NotApplicable),
+	}
+	if c.Waived > 0 {
+		parts = append(parts, fmt.Sprintf("%d waived", c.Waived))
+	}
+	if c.Errors > 0 {
+		parts = append(parts, t.paint(ansiRed, fmt.Sprintf("%d errors", c.Errors)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (t *Text) contract(w *bufio.Writer, r *Report, res *engine.Result) {
+	fmt.Fprintf(w, "%s: %s\n", t.paint(ansiBold, res.Contract), t.summary(CountsOf(res)))
+	for _, rr := range sortedResults(res) {
+		switch rr.Verdict {
+		case engine.Pass, engine.NotApplicable:
+			if t.ShowPassed {
+				fmt.Fprintf(w, "  %-14s %s %s\n", t.verdict(rr.Verdict), rr.Rule.ID, t.paint(ansiDim, rr.Rule.Title))
+			}
+			continue
+		}
+		if t.ShowPassed {
+			fmt.Fprintf(w, "  %-14s %s %s\n", t.verdict(rr.Verdict), rr.Rule.ID, t.paint(ansiDim, rr.Rule.Title))
+		}
+		level := string(rr.Rule.Severity)
+		switch rr.Verdict {
+		case engine.Unknown:
+			level = "unknown"
+		case engine.Waived:
+			level = "waived"
+		case engine.Error:
+			level = "error"
+		}
+		for _, f := range rr.Findings {
+			fmt.Fprintf(w, "  %s:%d:%d %s %s %s\n", res.File, f.Line, f.Column, t.level(level), rr.Rule.ID, f.Message)
+			for _, s := range f.Sources {
+				fmt.Fprintf(w, "      %s\n", t.paint(ansiDim, fmt.Sprintf("art. %s: %q", s.Art, s.Quote)))
+			}
+		}
+		if rr.Waiver != nil {
+			if rr.Waiver.Expired {
+				fmt.Fprintf(w, "      waiver expired on %s (was: %s, approved by %s)\n", rr.Waiver.Expires, rr.Waiver.Reason, rr.Waiver.ApprovedBy)
+			} else {
+				fmt.Fprintf(w, "      waived until %s: %s (approved by %s)\n", rr.Waiver.Expires, rr.Waiver.Reason, rr.Waiver.ApprovedBy)
+			}
+		}
+	}
+}
+
+func (t *Text) verdict(v engine.Verdict) string {
+	s := string(v)
+	switch v {
+	case engine.Fail, engine.Error:
+		return t.paint(ansiRed, s)
+	case engine.Unknown, engine.Waived:
+		return t.paint(ansiYellow, s)
+	case engine.Pass:
+		return t.paint(ansiGreen, s)
+	}
+	return s
+}
+
+func (t *Text) level(l string) string {
+	switch l {
+	case "error":
+		return t.paint(ansiRed, l)
+	case "warning", "unknown", "waived":
+		return t.paint(ansiYellow, l)
+	}
+	return t.paint(ansiBlue, l)
+}
