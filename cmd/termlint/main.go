@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -102,7 +103,7 @@ func newFlags(e *env, name, synopsis string) *pflag.FlagSet {
 func parse(e *env, fs *pflag.FlagSet, args []string) (int, bool) {
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
-	if err == pflag.ErrHelp {
+	if errors.Is(err, pflag.ErrHelp) {
 		fs.Usage()
 		return exitOK, true
 	}

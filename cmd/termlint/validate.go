@@ -3,8 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/spf13/pflag"
 	"sort"
+
+	"github.com/spf13/pflag"
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/report"

@@ -88,8 +88,9 @@ func (l *Loader) LoadFile(path string, stdin io.Reader) ([]*Contract, []Diagnost
 		if err != nil {
 			return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
 		}
-		defer f.Close()
 		data, err = readLimited(f, l.opts.Limits.MaxBytes)
+		// A read-only file: a failed Close loses nothing.
+		_ = f.Close()
 		dir = filepath.Dir(path)
 	}
 	var tooBig *tooLargeError

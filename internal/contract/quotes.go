@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"errors"
 	"fmt"
 	"index/suffixarray"
 	"os"
@@ -18,7 +19,7 @@ func NormaliseQuote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	var prev rune = ' '
+	prev := ' '
 	for i, r := range s {
 		if r == '*' {
 			continue
@@ -110,7 +111,8 @@ func (l *Loader) checkQuotes(c *Contract, dir string) []Diagnostic {
 }
 
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
@@ -130,7 +132,9 @@ func walkSources(v any, path []any, fn func(path []any, quote string)) {
 	switch t := v.(type) {
 	case map[string]any:
 		if src, ok := t["src"]; ok {
-			p := append(path[:len(path):len(path)], "src")
+			p := make([]any, len(path), len(path)+3)
+			copy(p, path)
+			p = append(p, "src")
 			switch s := src.(type) {
 			case map[string]any:
 				if q, ok := s["quote"].(string); ok {

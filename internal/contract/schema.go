@@ -3,6 +3,7 @@ package contract
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -53,8 +54,8 @@ func (s *Schema) validate(c *Contract, v map[string]any) []Diagnostic {
 	if err == nil {
 		return nil
 	}
-	ve, ok := err.(*jsonschema.ValidationError)
-	if !ok {
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
 		return []Diagnostic{{File: c.File, Line: 1, Column: 1, Message: err.Error()}}
 	}
 	var out []Diagnostic

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -297,7 +298,8 @@ func override(dst, src map[string]any, file string) error {
 
 func loaderError(err error) error {
 	pe := &PolicyError{}
-	if errs, ok := err.(loader.Errors); ok {
+	var errs loader.Errors
+	if errors.As(err, &errs) {
 		for _, e := range errs {
 			pe.Problems = append(pe.Problems, problemsOf(e)...)
 		}
@@ -307,15 +309,17 @@ func loaderError(err error) error {
 }
 
 func problemsOf(err error) []Problem {
-	switch e := err.(type) {
-	case ast.Errors:
-		var out []Problem
-		for _, x := range e {
+	var errs ast.Errors
+	if errors.As(err, &errs) {
+		out := make([]Problem, 0, len(errs))
+		for _, x := range errs {
 			out = append(out, problemOf(x))
 		}
 		return out
-	case *ast.Error:
-		return []Problem{problemOf(e)}
+	}
+	var one *ast.Error
+	if errors.As(err, &one) {
+		return []Problem{problemOf(one)}
 	}
 	return []Problem{{Message: err.Error()}}
 }

@@ -52,7 +52,7 @@ func (t *Text) Write(out io.Writer, r *Report) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		t.contract(w, r, res)
+		t.contract(w, res)
 	}
 	tot := r.Totals()
 	fmt.Fprintf(w, "\n%d contract(s), %d rule(s): %s\n", len(r.Results), len(r.Rules), t.summary(tot))
@@ -84,7 +84,7 @@ func (t *Text) summary(c Counts) string {
 	return strings.Join(parts, ", ")
 }
 
-func (t *Text) contract(w *bufio.Writer, r *Report, res *engine.Result) {
+func (t *Text) contract(w *bufio.Writer, res *engine.Result) {
 	fmt.Fprintf(w, "%s: %s\n", t.paint(ansiBold, res.Contract), t.summary(CountsOf(res)))
 	for _, rr := range sortedResults(res) {
 		switch rr.Verdict {
