@@ -228,9 +228,10 @@ func stripComments(data []byte) []byte {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// syntaxDiagnostic turns a parser error into a positioned diagnostic. The parser gives a line but
-// no column, so the column is found for the errors where it can be: a tab, or the first
-// non-blank character.
+// syntaxDiagnostic turns a parser error into a positioned diagnostic. The parser gives a line
+// but no column, and for some errors the line of the context (0-based) rather than of the
+// problem; the cases a person meets most are corrected here: an unclosed { or [ points at the
+// bracket, a tab at the tab.
 func syntaxDiagnostic(file string, data []byte, err error) Diagnostic {
 	msg := err.Error()
 	m := yamlLineRE.FindStringSubmatch(msg)
@@ -240,15 +241,34 @@ func syntaxDiagnostic(file string, data []byte, err error) Diagnostic {
 	line, _ := strconv.Atoi(m[1])
 	text := m[2]
 	lines := strings.Split(string(data), "\n")
-	col := 1
-	if line >= 1 && line <= len(lines) {
-		l := lines[line-1]
-		if i := strings.IndexByte(l, '\t'); i >= 0 && strings.TrimLeft(l[:i], " ") == "" {
-			return Diagnostic{File: file, Line: line, Column: utf8.RuneCountInString(l[:i]) + 1, Message: "invalid YAML: tab character in indentation; indent with spaces"}
+	lineText := func(n int) string {
+		if n >= 1 && n <= len(lines) {
+			return lines[n-1]
 		}
-		col = utf8.RuneCountInString(l) - utf8.RuneCountInString(strings.TrimLeft(l, " ")) + 1
+		return ""
 	}
-	return Diagnostic{File: file, Line: line, Column: col, Message: "invalid YAML: " + text}
+	switch {
+	case strings.Contains(text, "tab character"):
+		for _, n := range []int{line + 1, line} {
+			l := lineText(n)
+			if i := strings.IndexByte(l, '\t'); i >= 0 && strings.TrimLeft(l[:i], " ") == "" {
+				return Diagnostic{File: file, Line: n, Column: utf8.RuneCountInString(l[:i]) + 1, Message: "invalid YAML: tab character in indentation; indent with spaces"}
+			}
+		}
+	case strings.HasPrefix(text, "did not find expected ',' or '}'"), strings.HasPrefix(text, "did not find expected ',' or ']'"):
+		open := "{"
+		what := "flow mapping"
+		if strings.HasSuffix(text, "']'") {
+			open, what = "[", "flow list"
+		}
+		n := line + 1
+		if i := strings.Index(lineText(n), open); i >= 0 {
+			return Diagnostic{File: file, Line: n, Column: utf8.RuneCountInString(lineText(n)[:i]) + 1, Message: fmt.Sprintf("invalid YAML: this %s is not closed (expected ',' or '%s')", what, map[string]string{"{": "}", "[": "]"}[open])}
+		}
+	}
+	l := lineText(line)
+	col := utf8.RuneCountInString(l) - utf8.RuneCountInString(strings.TrimLeft(l, " ")) + 1
+	return Diagnostic{File: file, Line: max(line, 1), Column: col, Message: "invalid YAML: " + text}
 }
 
 // converter turns yaml.Node trees into plain values (map[string]any, []any, string,

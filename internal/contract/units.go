@@ -52,6 +52,9 @@ func ParseDuration(s string) (Duration, error) {
 		return Duration{}, fmt.Errorf("invalid duration %q: number too large", s)
 	}
 	per, ok := daysPer[s[i:]]
+	if !ok && strings.HasPrefix(s[i:], " ") {
+		return Duration{}, fmt.Errorf("invalid duration %q: write the number and a unit code without a space: min, h, d, wd, w, mo, y (e.g. 12mo, 30d)", s)
+	}
 	if !ok {
 		return Duration{}, fmt.Errorf("invalid duration %q: unknown unit %q, want one of min, h, d, wd, w, mo, y", s, s[i:])
 	}
