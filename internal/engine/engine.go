@@ -57,11 +57,9 @@ func New(ctx context.Context, schema *contract.Schema, opts Options, timeout tim
 	if len(rules) == 0 {
 		return nil, policyErr(strings.Join(opts.Dirs, ", "), "no rules: a rule is a package under %s with a METADATA custom.id", RulesPackage)
 	}
-	mod, err := queryModule(rules, ps.modules)
-	if err != nil {
+	if err := ps.addQueryModule(rules); err != nil {
 		return nil, err
 	}
-	ps.modules[generatedModule] = mod
 	compiler, err := compile(ps.modules, schema)
 	if err != nil {
 		return nil, err
@@ -212,9 +210,19 @@ func ruleOf(a *ast.Annotations, pkg, file string) (*Rule, *Problem) {
 	return r, nil
 }
 
+func (ps *policySet) addQueryModule(rules []*Rule) error {
+	mod, src, err := queryModule(rules, ps.modules)
+	if err != nil {
+		return err
+	}
+	ps.modules[generatedModule] = mod
+	ps.raw[generatedModule] = []byte(src)
+	return nil
+}
+
 // queryModule writes one Rego module that gathers every rule's deny, unknown and applies into a
 // single object, so a contract is evaluated with one query instead of three per rule.
-func queryModule(rules []*Rule, modules map[string]*ast.Module) (*ast.Module, error) {
+func queryModule(rules []*Rule, modules map[string]*ast.Module) (*ast.Module, string, error) {
 	defined := map[string]bool{}
 	for _, m := range modules {
 		pkg := m.Package.Path.String()
@@ -242,9 +250,9 @@ func queryModule(rules []*Rule, modules map[string]*ast.Module) (*ast.Module, er
 	}
 	m, err := ast.ParseModuleWithOpts(generatedModule, b.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
-		return nil, fmt.Errorf("generating query module: %w", err)
+		return nil, "", fmt.Errorf("generating query module: %w", err)
 	}
-	return m, nil
+	return m, b.String(), nil
 }
 
 // Evaluate runs every rule on c. An error in one rule (a runtime error or the time limit) makes

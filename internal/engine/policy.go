@@ -75,7 +75,9 @@ const embeddedPrefix = "policies/"
 // policySet is the loaded, not yet compiled, policies and data.
 type policySet struct {
 	modules map[string]*ast.Module
-	params  map[string]any
+	// raw keeps each module's source text, for bundles.
+	raw    map[string][]byte
+	params map[string]any
 }
 
 // disabledBuiltins can reach the network or the process environment; policies may come from a
@@ -100,7 +102,7 @@ func Capabilities() *ast.Capabilities {
 }
 
 func loadPolicies(opts Options) (*policySet, error) {
-	ps := &policySet{modules: map[string]*ast.Module{}, params: map[string]any{}}
+	ps := &policySet{modules: map[string]*ast.Module{}, raw: map[string][]byte{}, params: map[string]any{}}
 	filter := func(abspath string, info fs.FileInfo, _ int) bool {
 		if info.IsDir() {
 			return strings.HasPrefix(info.Name(), ".") && info.Name() != "."
@@ -129,6 +131,7 @@ func loadPolicies(opts Options) (*policySet, error) {
 			return nil, fmt.Errorf("parsing embedded playbook: %w", err)
 		}
 		ps.modules[name] = parsed
+		ps.raw[name] = m.Raw
 	}
 	base, err := readParams(policies.FS(), "params.yaml", embeddedPrefix+"params.yaml")
 	if err != nil {
@@ -153,6 +156,7 @@ func loadPolicies(opts Options) (*policySet, error) {
 		}
 		for _, m := range res.Modules {
 			ps.modules[m.Name] = m.Parsed
+			ps.raw[m.Name] = m.Raw
 		}
 		// A policy directory may bring thresholds for its own rules; they extend the defaults.
 		p := filepath.Join(dir, "params.yaml")
