@@ -1,0 +1,3 @@
+package termlint.rules.test.nometa
+
+deny contains {"msg": "x", "path": []} if input.liability
