@@ -1,0 +1,124 @@
+# METADATA
+# title: Sub-processors only with the buyer's authorisation
+# description: >-
+#   Where the vendor processes personal data for the buyer as processor, it may engage
+#   sub-processors only with the buyer's prior specific authorisation, or under a general
+#   authorisation with notice of each change and a right for the buyer to object. A vendor that
+#   engages them freely or only notifies the buyer does not meet the playbook, nor does a document
+#   silent on sub-processors. If the terms are silent but refer to a separate processor agreement
+#   that has not been encoded, that agreement may regulate them: a person must check it (unknown).
+#   Not applicable where the vendor is only a controller or processes no personal data for the buyer.
+# custom:
+#   id: gdpr/sub-processors
+#   severity: error
+#   references:
+#     - GDPR art. 28(2) (no other processor without the controller's prior specific or general written authorisation; notice of changes and a right to object)
+#     - GDPR art. 28(4) (the same data-protection obligations flow down to the sub-processor)
+#   remediation: >-
+#     Require the buyer's prior written authorisation for sub-processors, or a list of approved
+#     sub-processors with advance notice of any change and a right to object (and to terminate
+#     without cost if the objection is not met), with art. 28(4) flow-down.
+package termlint.rules.gdpr.sub_processors
+
+import data.termlint.lib
+
+params := data.termlint.params.gdpr.sub_processors
+
+dp := input.data_protection
+
+sub := dp.sub_processors
+
+processor_roles := {"processor", "both", "not_stated"}
+
+# Processor-agreement forms kept outside the encoded document: silence in these terms does not
+# mean the separate agreement is silent too.
+separate_forms := {"separate_signed", "separate_on_request", "vendor_standard_online"}
+
+default applies := true
+
+applies := false if dp.role.value == "controller"
+
+applies := false if lib.absent(dp)
+
+processor if dp.role.value in processor_roles
+
+deny contains lib.finding(msg, ["data_protection", "sub_processors", "regime"]) if {
+	processor
+	regime := sub.regime
+	not regime in params.accepted
+	msg := sprintf("%s; the playbook accepts only %s", [regime_words[regime], accepted_words])
+}
+
+deny contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
+	processor
+	lib.absent(sub)
+	not dp_elsewhere
+	msg := sprintf("the vendor processes personal data as processor but the document does not regulate sub-processors; the playbook requires %s", [accepted_words])
+}
+
+unknown contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
+	processor
+	lib.absent(sub)
+	dp_elsewhere
+	msg := sprintf("these terms do not regulate sub-processors, but the processor agreement (%s) is a separate document that has not been encoded; a person must check its sub-processor clause", [pa_words])
+}
+
+# The processor agreement is, or may be, a document of its own that was not encoded.
+dp_elsewhere if dp.processor_agreement.form in separate_forms
+
+dp_elsewhere if lib.ambiguous(dp.processor_agreement)
+
+dp_elsewhere if {
+	lib.stated(dp)
+	not dp.processor_agreement
+}
+
+pa_words := lib.label(dp.processor_agreement.form) if dp.processor_agreement.form
+
+else := "not encoded"
+
+unknown contains lib.finding("data protection has not been encoded", []) if not dp
+
+unknown contains lib.finding("the vendor's role under the GDPR has not been encoded", ["data_protection"]) if {
+	lib.stated(dp)
+	not dp.role
+}
+
+unknown contains lib.finding(lib.reason(dp.role, "the vendor's GDPR role"), ["data_protection", "role"]) if lib.ambiguous(dp.role)
+
+unknown contains lib.finding("the use of sub-processors has not been encoded", ["data_protection"]) if {
+	processor
+	not sub
+}
+
+unknown contains lib.finding(lib.reason(sub, "the use of sub-processors"), ["data_protection", "sub_processors"]) if {
+	processor
+	lib.ambiguous(sub)
+}
+
+unknown contains lib.finding("the use of sub-processors is recorded without its regime", ["data_protection", "sub_processors"]) if {
+	processor
+	lib.stated(sub)
+	not sub.regime
+}
+
+regime_words := {
+	"prior_specific": "sub-processors need the buyer's prior specific authorisation",
+	"general_with_objection": "sub-processors are allowed under a general authorisation with notice and a right to object",
+	"notice_only": "the vendor only notifies the buyer of sub-processors, and the buyer cannot object",
+	"free": "the vendor may engage sub-processors freely, without the buyer's authorisation, notice or right to object",
+}
+
+regime_names := {
+	"prior_specific": "the buyer's prior specific authorisation",
+	"general_with_objection": "a general authorisation with notice and a right to object",
+	"notice_only": "notice to the buyer",
+	"free": "free engagement",
+}
+
+# The accepted regimes in words: "x or y".
+accepted_words := s if {
+	l := sort([regime_names[r] | some r in params.accepted])
+	count(l) > 1
+	s := sprintf("%s or %s", [concat(", ", array.slice(l, 0, count(l) - 1)), l[count(l) - 1]])
+} else := concat("", [regime_names[r] | some r in params.accepted])
