@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -147,7 +146,8 @@ func useColor(e *env, mode string) bool {
 	case "never":
 		return false
 	}
-	if _, ok := os.LookupEnv("NO_COLOR"); ok || e.getenv("NO_COLOR") != "" {
+	// no-color.org: set and not empty disables colour.
+	if e.getenv("NO_COLOR") != "" {
 		return false
 	}
 	return e.isTerminal && e.getenv("TERM") != "dumb"
