@@ -1,0 +1,55 @@
+package termlint.rules.audit.customer_right_test
+
+import data.termlint.rules.audit.customer_right as rule
+
+src := {"art": "12", "quote": "q"}
+
+test_pass_customer_right if {
+	r := rule with input as {"audit": {"customer_right": true, "scope": "security", "src": src}}
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_fail_absent if {
+	r := rule with input as {"audit": {"status": "absent", "src": null}}
+	some f in r.deny
+	f.path == ["audit"]
+	contains(f.msg, "no right to audit or inspect")
+	count(r.unknown) == 0
+}
+
+test_fail_no_customer_right if {
+	r := rule with input as {"audit": {"customer_right": false, "src": src}}
+	some f in r.deny
+	f.path == ["audit", "customer_right"]
+	f.msg == "the buyer has no right to audit or inspect the vendor; the playbook expects one"
+}
+
+test_fail_only_vendor_audits if {
+	r := rule with input as {"audit": {"customer_right": false, "vendor_audits_customer": true, "src": src}}
+	some f in r.deny
+	contains(f.msg, "only the vendor may audit the buyer")
+}
+
+test_unknown_not_encoded if {
+	r := rule with input as {}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == []
+}
+
+test_unknown_ambiguous if {
+	r := rule with input as {"audit": {"status": "ambiguous", "src": src, "note": "inspection of reports only?"}}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["audit"]
+	contains(f.msg, "inspection of reports only?")
+}
+
+test_unknown_right_not_encoded if {
+	r := rule with input as {"audit": {"vendor_audits_customer": true, "src": src}}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["audit"]
+	contains(f.msg, "whether the buyer may audit")
+}

@@ -1,0 +1,49 @@
+package termlint.rules.drafting.amount_words_test
+
+import data.termlint.rules.drafting.amount_words as rule
+
+src := {"art": "9", "quote": "q"}
+
+words(text, value) := {"text": text, "value": value}
+
+test_pass_agree if {
+	cap := {"id": "fixed", "basis": "fixed_amount", "ceiling": {"amount": 500, "currency": "EUR", "amount_words": words("vijfhonderd euro", 500)}, "src": src}
+	r := rule with input as {"liability": {"caps": [cap]}}
+	r.applies
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_fail_mismatch if {
+	ok := {"amount": 100, "currency": "EUR", "amount_words": words("honderd euro", 100)}
+	bad := {"amount": 500, "currency": "EUR", "amount_words": words("vierhonderd euro", 400)}
+	cap := {"id": "fixed", "basis": "fixed_amount", "ceiling": bad, "src": src}
+	r := rule with input as {"liability": {"caps": [cap]}, "payment": {"flat_penalty": {"pct": 10, "minimum": ok, "src": src}}}
+	r.applies
+	count(r.deny) == 1
+	some f in r.deny
+	f.path == ["liability", "caps", 0, "ceiling"]
+	f.msg == `the amount is EUR 500 in figures but "vierhonderd euro" (400) in words; the playbook expects words and figures to agree`
+}
+
+test_unknown_words_not_read if {
+	m := {"amount": 150, "currency": "EUR", "amount_words": "honderdvijftig euro"}
+	r := rule with input as {"payment": {"flat_penalty": {"pct": 10, "minimum": m, "src": src}}}
+	r.applies
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["payment", "flat_penalty", "minimum"]
+	contains(f.msg, `"honderdvijftig euro" has not been read`)
+}
+
+test_not_applicable_no_words if {
+	r := rule with input as {"payment": {"flat_penalty": {"pct": 10, "minimum": {"amount": 150, "currency": "EUR"}, "src": src}}}
+	not r.applies
+}
+
+test_not_applicable_annotation_only if {
+	bad := {"amount": 120, "currency": "EUR", "amount_words": "honderd euro"}
+	r := rule with input as {"sla": {"location": "separate", "x-support_billing": {"rate": bad}, "src": src}}
+	not r.applies
+	count(r.unknown) == 0
+}

@@ -1,0 +1,236 @@
+# METADATA
+# title: Caps and exclusions are lifted for gross negligence
+# description: >-
+#   Every cap and every exclusion of the vendor's liability must be lifted for gross negligence
+#   (Belgian zware fout; for Dutch-law contracts bewuste roekeloosheid is accepted too). The
+#   standard follows the governing law; where the document chooses no law, or the law is unclear,
+#   a cap or exclusion fails only if no standard the playbook accepts under any law lifts it, and
+#   is unknown if only some laws would accept the carve-out. A carve-out counts for the caps and
+#   exclusions it names in lifts (or all). A contract without any cap or exclusion is not
+#   applicable.
+# custom:
+#   id: liability/gross-negligence-carve-out
+#   severity: error
+#   references:
+#     - "BE Code of Economic Law art. VI.91/5 (grey list: exemption from liability for one's own gross fault)"
+#     - "EU Data Act art. 13(4)(a) (unfair: excluding or limiting liability for intentional acts or gross negligence)"
+#   remediation: >-
+#     Ask for one general carve-out that lifts every limitation and exclusion of liability in the
+#     contract (not only those of one article) in case of intent, fraud or gross negligence (zware
+#     fout / grove schuld) of the vendor, its staff or its subcontractors.
+package termlint.rules.liability.gross_negligence_carve_out
+
+import data.termlint.lib
+
+params := data.termlint.params.liability.gross_negligence_carve_out
+
+liab := input.liability
+
+# The lists, as list or status marker; a liability section left out entirely has none of them.
+caps := {"status": "absent", "src": null} if lib.absent(liab)
+
+else := liab.caps
+
+exclusions := {"status": "absent", "src": null} if lib.absent(liab)
+
+else := liab.exclusions
+
+carve_outs := {"status": "absent", "src": null} if lib.absent(liab)
+
+else := liab.carve_outs
+
+# --- The standard, by governing law -----------------------------------------------------------
+
+law := input.governing_law.value
+
+# Kinds the playbook accepts under the governing law.
+law_kinds := object.get(params.accepted, law, params.accepted.default)
+
+# Kinds some law accepts, and kinds every law accepts.
+any_law_kinds := {k | some l in params.accepted; some k in l}
+
+every_law_kinds := {k |
+	some k in any_law_kinds
+	every l in params.accepted {
+		k in l
+	}
+}
+
+# A cap or exclusion fails when no possible kind lifts it, and passes when a sure kind does.
+possible := {k | some k in law_kinds} if law
+
+else := any_law_kinds
+
+sure := {k | some k in law_kinds} if law
+
+else := every_law_kinds
+
+law_reason := lib.reason(input.governing_law, "the governing law") if lib.ambiguous(input.governing_law)
+
+else := "the document chooses no governing law" if lib.absent(input.governing_law)
+
+else := "the governing law has not been encoded"
+
+# --- Caps and exclusions, and what lifts them -------------------------------------------------
+
+items contains {"path": ["liability", "caps", i], "x": c, "name": cap_name(c, i)} if {
+	some i, c in lib.list(caps)
+}
+
+items contains {"path": ["liability", "exclusions", i], "x": e, "name": exclusion_name(e, i)} if {
+	some i, e in lib.list(exclusions)
+}
+
+cap_name(c, i) := sprintf("the cap %q (%s)", [c.id, lib.label(c.basis)]) if {
+	c.id
+	c.basis
+}
+
+else := sprintf("the cap %q", [c.id]) if c.id
+
+else := sprintf("cap no. %d", [i + 1])
+
+exclusion_name(e, i) := sprintf("the exclusion %q (%s)", [e.id, lib.labels(e.categories)]) if {
+	e.id
+	e.categories
+}
+
+else := sprintf("the exclusion %q", [e.id]) if e.id
+
+else := sprintf("exclusion no. %d", [i + 1])
+
+names(co, _) if "all" in co.lifts
+
+names(co, x) if x.id in co.lifts
+
+# A carve-out that is stated in full: its kinds and what it lifts are known.
+clear(co) if {
+	lib.stated(co)
+	co.kinds
+	co.lifts
+}
+
+lifted(x, kinds) if {
+	some co in lib.list(carve_outs)
+	clear(co)
+	some k in co.kinds
+	k in kinds
+	names(co, x)
+}
+
+# A carve-out that is unclear (ambiguous, or silent on its kinds or on what it lifts) may lift x.
+maybe_lifted(x, kinds) if {
+	some co in lib.list(carve_outs)
+	not clear(co)
+	may_be_kind(co, kinds)
+	may_name(co, x)
+}
+
+may_be_kind(co, kinds) if {
+	some k in co.kinds
+	k in kinds
+}
+
+may_be_kind(co, _) if not co.kinds
+
+may_name(co, x) if names(co, x)
+
+may_name(co, _) if not co.lifts
+
+# Whether the carve-out list can be read at all.
+carve_outs_known if is_array(carve_outs)
+
+carve_outs_known if lib.absent(carve_outs)
+
+fails(x) if {
+	not lifted(x, possible)
+	not maybe_lifted(x, possible)
+	not lib.ambiguous(x)
+}
+
+# --- Findings ---------------------------------------------------------------------------------
+
+deny contains lib.finding(msg, item.path) if {
+	carve_outs_known
+	some item in items
+	fails(item.x)
+	msg := sprintf("%s %s; %s", [item.name, lifted_words(item.x), expectation])
+}
+
+# What the carve-outs do for x, in words.
+lifted_words(x) := sprintf("is lifted only for %s, not for gross negligence", [and_labels(kinds)]) if {
+	kinds := {k |
+		some co in lib.list(carve_outs)
+		clear(co)
+		names(co, x)
+		some k in co.kinds
+	}
+	count(kinds) > 0
+}
+
+else := "is not lifted by any carve-out, not even for gross negligence"
+
+expectation := sprintf("under %s law the playbook expects every cap and every exclusion to be lifted at least for %s", [law, or_labels(law_kinds)]) if law
+
+else := sprintf("whatever the governing law, the playbook expects every cap and every exclusion to be lifted for %s", [or_labels(every_law_kinds)])
+
+# or_labels keeps the order of a list (the params order) and sorts a set.
+or_labels(xs) := concat(" or ", [lib.label(x) | some x in xs])
+
+and_labels(xs) := concat(" and ", [concat(", ", array.slice(ls, 0, count(ls) - 1)), ls[count(ls) - 1]]) if {
+	ls := sort([lib.label(x) | some x in xs])
+	count(ls) > 1
+}
+
+else := lib.labels(xs)
+
+default applies := true
+
+# No cap and no exclusion: there is nothing to lift.
+applies := false if {
+	listed(caps)
+	listed(exclusions)
+	count(items) == 0
+}
+
+listed(x) if is_array(x)
+
+listed(x) if lib.absent(x)
+
+unknown contains lib.finding("liability has not been encoded", []) if not liab
+
+unknown contains lib.finding(lib.reason(liab, "the liability section"), ["liability"]) if lib.ambiguous(liab)
+
+unknown contains lib.finding(sprintf("liability %s have not been encoded", [what]), ["liability"]) if {
+	lib.stated(liab)
+	some key, what in {"caps": "caps", "exclusions": "exclusions", "carve_outs": "carve-outs"}
+	not liab[key]
+}
+
+unknown contains lib.finding(lib.reason(caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(caps)
+
+unknown contains lib.finding(lib.reason(exclusions, "liability.exclusions"), ["liability", "exclusions"]) if lib.ambiguous(exclusions)
+
+unknown contains lib.finding(lib.reason(carve_outs, "liability.carve_outs"), ["liability", "carve_outs"]) if lib.ambiguous(carve_outs)
+
+unknown contains lib.finding(msg, item.path) if {
+	carve_outs_known
+	some item in items
+	not fails(item.x)
+	not lifted(item.x, sure)
+	msg := sprintf("%s: %s", [item.name, doubt(item.x)])
+}
+
+doubt(x) := lib.reason(x, "it") if lib.ambiguous(x)
+
+else := "a carve-out that may lift it for gross negligence is unclear (ambiguous, or silent on its kinds or on what it lifts)" if maybe_lifted(x, possible)
+
+else := sprintf("it is lifted only for %s, which the playbook accepts under some governing laws but not all, and %s", [or_labels(kinds), law_reason]) if {
+	kinds := {k |
+		some co in lib.list(carve_outs)
+		clear(co)
+		names(co, x)
+		some k in co.kinds
+		k in possible
+	}
+}

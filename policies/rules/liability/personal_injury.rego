@@ -1,0 +1,175 @@
+# METADATA
+# title: Death and personal injury are neither capped nor excluded
+# description: >-
+#   The vendor's liability for death and personal injury must not be capped or excluded. Every cap
+#   is taken to reach death and personal injury unless a carve-out of kind death_personal_injury
+#   lifts it (the model does not say which harm a cap covers: check the cap's applies_to in the
+#   message). Exclusions reach them when they exclude direct damage or every damage not expressly
+#   accepted (a catch-all); exclusions of narrower heads (lost profit, data loss...) do not. With
+#   no such cap or exclusion the rule passes.
+# custom:
+#   id: liability/personal-injury
+#   severity: error
+#   references:
+#     - Buyer policy
+#   remediation: >-
+#     Ask for a carve-out that lifts every cap and exclusion for death and personal injury caused
+#     by the vendor, its staff or its subcontractors ("behoudens voor schade door dood of
+#     lichamelijk letsel").
+package termlint.rules.liability.personal_injury
+
+import data.termlint.lib
+
+# The playbook's params hold nothing for this rule (data.termlint.params.liability.personal_injury
+# is empty). These two sets define the rule rather than tune it; they stay here until params
+# has keys for them.
+# Carve-out kinds that lift a cap or exclusion for death and personal injury.
+injury_kinds := {"death_personal_injury"}
+
+# Exclusion categories that take in death and personal injury.
+reaching := {"direct", "all_other"}
+
+liab := input.liability
+
+# The lists, as list or status marker; a liability section left out entirely has none of them.
+caps := {"status": "absent", "src": null} if lib.absent(liab)
+
+else := liab.caps
+
+exclusions := {"status": "absent", "src": null} if lib.absent(liab)
+
+else := liab.exclusions
+
+carve_outs := {"status": "absent", "src": null} if lib.absent(liab)
+
+else := liab.carve_outs
+
+# --- Caps and exclusions that reach death and personal injury ---------------------------------
+
+items contains {"path": ["liability", "caps", i], "x": c, "name": cap_name(c, i)} if {
+	some i, c in lib.list(caps)
+}
+
+items contains {"path": ["liability", "exclusions", i], "x": e, "name": exclusion_name(e, i)} if {
+	some i, e in lib.list(exclusions)
+	some cat in e.categories
+	cat in reaching
+}
+
+cap_name(c, i) := sprintf("the cap %q (%s%s)", [c.id, lib.label(c.basis), scope(c)]) if {
+	c.id
+	c.basis
+}
+
+else := sprintf("the cap %q%s", [c.id, scope_only(c)]) if c.id
+
+else := sprintf("cap no. %d%s", [i + 1, scope_only(c)])
+
+scope(c) := sprintf("; applies to: %s", [c.applies_to]) if c.applies_to
+
+else := ""
+
+scope_only(c) := sprintf(" (applies to: %s)", [c.applies_to]) if c.applies_to
+
+else := ""
+
+exclusion_name(e, i) := sprintf("the exclusion %q (%s)", [e.id, lib.labels(e.categories)]) if e.id
+
+else := sprintf("exclusion no. %d (%s)", [i + 1, lib.labels(e.categories)])
+
+names(co, _) if "all" in co.lifts
+
+names(co, x) if x.id in co.lifts
+
+# A carve-out that is stated in full: its kinds and what it lifts are known.
+clear(co) if {
+	lib.stated(co)
+	co.kinds
+	co.lifts
+}
+
+lifted(x) if {
+	some co in lib.list(carve_outs)
+	clear(co)
+	some k in co.kinds
+	k in injury_kinds
+	names(co, x)
+}
+
+# A carve-out that is unclear (ambiguous, or silent on its kinds or on what it lifts) may lift x.
+maybe_lifted(x) if {
+	some co in lib.list(carve_outs)
+	not clear(co)
+	may_be_kind(co)
+	may_name(co, x)
+}
+
+may_be_kind(co) if {
+	some k in co.kinds
+	k in injury_kinds
+}
+
+may_be_kind(co) if not co.kinds
+
+may_name(co, x) if names(co, x)
+
+may_name(co, _) if not co.lifts
+
+# Whether the carve-out list can be read at all.
+carve_outs_known if is_array(carve_outs)
+
+carve_outs_known if lib.absent(carve_outs)
+
+# --- Findings ---------------------------------------------------------------------------------
+
+deny contains lib.finding(msg, item.path) if {
+	carve_outs_known
+	some item in items
+	not lifted(item.x)
+	not maybe_lifted(item.x)
+	not lib.ambiguous(item.x)
+	msg := sprintf("%s is not lifted for death or personal injury; the playbook expects death and personal injury to be neither capped nor excluded", [item.name])
+}
+
+unknown contains lib.finding("liability has not been encoded", []) if not liab
+
+unknown contains lib.finding(lib.reason(liab, "the liability section"), ["liability"]) if lib.ambiguous(liab)
+
+unknown contains lib.finding(sprintf("liability %s have not been encoded", [key]), ["liability"]) if {
+	lib.stated(liab)
+	some key in ["caps", "exclusions"]
+	not liab[key]
+}
+
+unknown contains lib.finding(lib.reason(caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(caps)
+
+unknown contains lib.finding(lib.reason(exclusions, "liability.exclusions"), ["liability", "exclusions"]) if lib.ambiguous(exclusions)
+
+# The carve-outs matter only when something caps or excludes death and personal injury.
+unknown contains lib.finding("liability carve-outs have not been encoded", ["liability"]) if {
+	count(items) > 0
+	lib.stated(liab)
+	not liab.carve_outs
+}
+
+unknown contains lib.finding(lib.reason(carve_outs, "liability.carve_outs"), ["liability", "carve_outs"]) if {
+	count(items) > 0
+	lib.ambiguous(carve_outs)
+}
+
+unknown contains lib.finding(msg, item.path) if {
+	carve_outs_known
+	some item in items
+	not lifted(item.x)
+	lib.ambiguous(item.x)
+	msg := sprintf("%s: %s", [item.name, lib.reason(item.x, "it")])
+}
+
+unknown contains lib.finding(msg, item.path) if {
+	carve_outs_known
+	some item in items
+	not lifted(item.x)
+	not lib.ambiguous(item.x)
+	maybe_lifted(item.x)
+	msg := sprintf("%s: a carve-out that may lift it for death or personal injury is unclear (ambiguous, or silent on its kinds or on what it lifts)", [item.name])
+}

@@ -1,0 +1,88 @@
+package termlint.rules.sla.binding_test
+
+import data.termlint.rules.sla.binding as rule
+
+src := {"art": "16", "quote": "q"}
+
+good := {"location": "in_document", "availability_pct": 99.9, "commitment": "guaranteed", "measured_by": "independent", "service_credits": true, "src": src}
+
+test_pass_guaranteed_with_credits if {
+	r := rule with input as {"sla": good}
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_pass_not_stated_measurement if {
+	r := rule with input as {"sla": object.union(good, {"measured_by": "not_stated"})}
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_fail_target_without_credits_measured_by_vendor if {
+	r := rule with input as {"sla": object.union(good, {"commitment": "target", "service_credits": false, "measured_by": "vendor", "availability_pct": 99.5})}
+	count(r.deny) == 3
+	some t in r.deny
+	t.path == ["sla", "commitment"]
+	contains(t.msg, "availability of 99.5 % is only a target")
+	some c in r.deny
+	c.path == ["sla", "service_credits"]
+	contains(c.msg, "no service credits")
+	some m in r.deny
+	m.path == ["sla", "measured_by"]
+	contains(m.msg, "vendor alone")
+}
+
+test_fail_target_without_figure if {
+	r := rule with input as {"sla": {"location": "separate", "commitment": "target", "src": src}}
+	some f in r.deny
+	f.path == ["sla", "commitment"]
+	f.msg == "availability is only a target the vendor strives for, not a guaranteed level; the playbook expects a guaranteed figure"
+}
+
+test_fail_absent if {
+	r := rule with input as {"sla": {"status": "absent", "src": null}}
+	some f in r.deny
+	f.path == ["sla"]
+	contains(f.msg, "no service levels")
+	count(r.unknown) == 0
+}
+
+test_fail_location_none if {
+	r := rule with input as {"sla": {"location": "none", "src": src}}
+	some f in r.deny
+	f.path == ["sla", "location"]
+	count(r.unknown) == 0
+}
+
+test_unknown_not_encoded if {
+	r := rule with input as {}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == []
+	f.msg == "service levels have not been encoded"
+}
+
+test_unknown_ambiguous if {
+	r := rule with input as {"sla": {"status": "ambiguous", "src": src, "note": "figure is per month or year"}}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["sla"]
+	contains(f.msg, "figure is per month or year")
+}
+
+test_unknown_separate_sla if {
+	r := rule with input as {"sla": {"location": "separate", "src": src}}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["sla"]
+	contains(f.msg, "separate SLA that has not been encoded")
+	contains(f.msg, "the availability figure")
+	contains(f.msg, "who measures availability")
+}
+
+test_unknown_incomplete_in_document if {
+	r := rule with input as {"sla": object.remove(good, ["service_credits"])}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.msg == "the service levels cannot be judged; not encoded: whether there are service credits"
+}
