@@ -7,6 +7,15 @@ import _ "embed"
 //go:embed contract.schema.json
 var contractSchema []byte
 
+//go:embed waivers.schema.json
+var waiversSchema []byte
+
+// WaiversID is the waivers schema's $id.
+const WaiversID = "https://github.com/termlint/termlint/schema/waivers.schema.json"
+
+// Waivers returns the schema of waivers files as JSON. The slice is shared: do not modify it.
+func Waivers() []byte { return waiversSchema }
+
 // ID is the schema's $id, under which it is registered with validators.
 const ID = "https://github.com/termlint/termlint/schema/contract.schema.json"
 

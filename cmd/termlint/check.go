@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/termlint/termlint/internal/config"
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
 	"github.com/termlint/termlint/internal/report"
@@ -40,6 +44,12 @@ type checkFlags struct {
 	showPassed bool
 	timeout    time.Duration
 	color      string
+	reports    []string
+	waivers    string
+	baseline   string
+	configPath string
+	noConfig   bool
+	today      string
 }
 
 func runCheck(e *env, args []string) int {
@@ -52,8 +62,18 @@ func runCheck(e *env, args []string) int {
 	fs.BoolVar(&cf.showPassed, "show-passed", false, "list every rule's verdict (a pre-signing checklist), not only failures")
 	fs.DurationVar(&cf.timeout, "timeout", engine.DefaultTimeout, "time limit for evaluating one contract")
 	fs.StringVar(&cf.color, "color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.StringArrayVar(&cf.reports, "report", nil, "also write FORMAT=PATH, e.g. sarif=termlint.sarif (repeatable)")
+	fs.StringVar(&cf.waivers, "waivers", "", "waivers file: accepted deviations with reason, approver and expiry")
+	fs.StringVar(&cf.baseline, "baseline", "", "JSON output of an earlier run: only new failures count toward the exit code")
+	fs.StringVar(&cf.configPath, "config", "", "config file (default: .termlint.yaml found by walking up from the first path)")
+	fs.BoolVar(&cf.noConfig, "no-config", false, "ignore .termlint.yaml")
+	fs.StringVar(&cf.today, "today", "", "date waivers are judged on, YYYY-MM-DD (default: today)")
+	_ = fs.MarkHidden("today")
 	if code, stop := parse(e, fs, args); stop {
 		return code
+	}
+	if err := applyConfig(fs, &cf); err != nil {
+		return errorf(e, "check", "%v", err)
 	}
 	if !oneOf(cf.failOn, "error", "warning", "never") {
 		return errorf(e, "check", "--fail-on must be error, warning or never, got %q", cf.failOn)
@@ -61,9 +81,20 @@ func runCheck(e *env, args []string) int {
 	if !oneOf(cf.color, "auto", "always", "never") {
 		return errorf(e, "check", "--color must be auto, always or never, got %q", cf.color)
 	}
-	writer, err := report.New(cf.format, report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed})
+	ropts := report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed, SummaryPath: e.getenv("GITHUB_STEP_SUMMARY")}
+	writer, err := report.New(cf.format, ropts)
 	if err != nil {
 		return errorf(e, "check", "%v", err)
+	}
+	extra, err := extraReports(cf.reports, ropts)
+	if err != nil {
+		return errorf(e, "check", "%v", err)
+	}
+	today := time.Now()
+	if cf.today != "" {
+		if today, err = time.Parse(time.DateOnly, cf.today); err != nil {
+			return errorf(e, "check", "--today must be YYYY-MM-DD: %v", err)
+		}
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
@@ -87,8 +118,34 @@ func runCheck(e *env, args []string) int {
 	}
 	rep, unreadable := evaluate(ctx, e, loader, eng, files)
 	rep.FailOn = cf.failOn
+	if cf.waivers != "" {
+		ws, diags, err := contract.LoadWaivers(cf.waivers, contract.Limits{})
+		if err != nil {
+			return errorf(e, "check", "%v", err)
+		}
+		if len(diags) > 0 {
+			// A broken waivers file is an input error: applying half of it would fail or pass
+			// contracts for the wrong reason.
+			rep.InputErrors = append(rep.InputErrors, diags...)
+			unreadable = true
+		} else {
+			rep.Warnings = append(rep.Warnings, engine.ApplyWaivers(rep.Results, ws, today)...)
+		}
+	}
+	if cf.baseline != "" {
+		base, err := report.ReadBaseline(cf.baseline)
+		if err != nil {
+			return errorf(e, "check", "%v", err)
+		}
+		rep.CompareBaseline(base)
+	}
 	if err := writer.Write(e.stdout, rep); err != nil {
 		return errorf(e, "check", "writing output: %v", err)
+	}
+	for _, x := range extra {
+		if err := x.write(rep); err != nil {
+			return errorf(e, "check", "writing %s: %v", x.path, err)
+		}
 	}
 	switch {
 	case unreadable || len(rep.InputErrors) > 0:
@@ -151,4 +208,105 @@ func useColor(e *env, mode string) bool {
 		return false
 	}
 	return e.isTerminal && e.getenv("TERM") != "dumb"
+}
+
+type extraReport struct {
+	writer report.Writer
+	path   string
+}
+
+func (x extraReport) write(rep *report.Report) error {
+	var buf bytes.Buffer
+	if err := x.writer.Write(&buf, rep); err != nil {
+		return err
+	}
+	if dir := filepath.Dir(x.path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(x.path, buf.Bytes(), 0o644)
+}
+
+func extraReports(specs []string, opts report.Options) ([]extraReport, error) {
+	var out []extraReport
+	for _, spec := range specs {
+		format, path, ok := strings.Cut(spec, "=")
+		if !ok || path == "" {
+			return nil, fmt.Errorf("--report takes FORMAT=PATH (e.g. sarif=termlint.sarif), got %q", spec)
+		}
+		o := opts
+		// Colour codes belong on terminals, not in files; and only the main output appends the
+		// job summary, so it is not written twice.
+		o.Color = false
+		o.SummaryPath = ""
+		w, err := report.New(format, o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, extraReport{writer: w, path: path})
+	}
+	return out, nil
+}
+
+// applyConfig fills every flag the user did not set from .termlint.yaml (or --config).
+func applyConfig(fs flagSet, cf *checkFlags) error {
+	if cf.noConfig {
+		return nil
+	}
+	path := cf.configPath
+	if path == "" {
+		start := "."
+		if fs.NArg() > 0 && fs.Arg(0) != "-" {
+			start = fs.Arg(0)
+		}
+		path = config.Find(start)
+		if path == "" {
+			return nil
+		}
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		return err
+	}
+	set := func(name string, apply func()) {
+		if !fs.Changed(name) {
+			apply()
+		}
+	}
+	set("policy", func() { cf.dirs = append(cf.dirs, c.Policies...) })
+	set("no-default", func() { cf.noDefault = cf.noDefault || c.NoDefault })
+	set("params", func() { cf.params = append(cf.params, c.Params...) })
+	set("profile", func() {
+		if c.Profile != "" {
+			cf.profile = c.Profile
+		}
+	})
+	set("waivers", func() { cf.waivers = c.Waivers })
+	set("fail-on", func() {
+		if c.FailOn != "" {
+			cf.failOn = c.FailOn
+		}
+	})
+	set("format", func() {
+		if c.Format != "" {
+			cf.format = c.Format
+		}
+	})
+	set("report", func() { cf.reports = append(cf.reports, c.Reports...) })
+	set("baseline", func() { cf.baseline = c.Baseline })
+	set("no-quotes", func() { cf.noQuotes = cf.noQuotes || c.NoQuotes })
+	set("max-file-size", func() {
+		if c.MaxFileSize > 0 {
+			cf.maxFileSize = c.MaxFileSize
+		}
+	})
+	if c.Timeout != "" && !fs.Changed("timeout") {
+		d, err := time.ParseDuration(c.Timeout)
+		if err != nil {
+			return fmt.Errorf("%s: timeout: %w", c.Path, err)
+		}
+		cf.timeout = d
+	}
+	return nil
 }

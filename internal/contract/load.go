@@ -164,23 +164,8 @@ func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic)
 // check converts one document and runs every check on it; the contract is usable only when no
 // diagnostic comes back.
 func (l *Loader) check(c *Contract, dir string) []Diagnostic {
-	conv := converter{file: c.File, limits: l.opts.Limits}
-	root := c.root
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	if root.Kind == yaml.DocumentNode || (root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null") {
-		return []Diagnostic{{File: c.File, Line: max(root.Line, 1), Column: max(root.Column, 1), Message: "empty document: expected a contract (a YAML mapping with schema_version, document and vendor)"}}
-	}
-	v := conv.value(root, 0)
-	if len(conv.diags) > 0 {
-		return conv.diags
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		return []Diagnostic{{File: c.File, Line: root.Line, Column: root.Column, Message: fmt.Sprintf("expected a contract (a YAML mapping), got %s", kindName(v))}}
-	}
-	if ds := l.schema.validate(c, m); len(ds) > 0 {
+	m, ds := decode(c, l.opts.Limits, l.schema, "a contract (a YAML mapping with schema_version, document and vendor)")
+	if len(ds) > 0 {
 		return ds
 	}
 	if ds := l.schema.normalise(c, m); len(ds) > 0 {
@@ -191,6 +176,31 @@ func (l *Loader) check(c *Contract, dir string) []Diagnostic {
 		return nil
 	}
 	return l.checkQuotes(c, dir)
+}
+
+// decode converts one YAML document into a plain mapping and validates it against s; what
+// describes the expected content in messages.
+func decode(c *Contract, limits Limits, s *Schema, what string) (map[string]any, []Diagnostic) {
+	conv := converter{file: c.File, limits: limits}
+	root := c.root
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind == yaml.DocumentNode || (root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null") {
+		return nil, []Diagnostic{{File: c.File, Line: max(root.Line, 1), Column: max(root.Column, 1), Message: "empty document: expected " + what}}
+	}
+	v := conv.value(root, 0)
+	if len(conv.diags) > 0 {
+		return nil, conv.diags
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, []Diagnostic{{File: c.File, Line: root.Line, Column: root.Column, Message: fmt.Sprintf("expected %s, got %s", what, kindName(v))}}
+	}
+	if ds := s.validate(c, m); len(ds) > 0 {
+		return nil, ds
+	}
+	return m, nil
 }
 
 // checkText rejects input that is not text before the YAML parser gives a vaguer message.

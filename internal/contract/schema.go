@@ -24,22 +24,26 @@ type Schema struct {
 
 // NewSchema compiles the embedded contract schema.
 func NewSchema() (*Schema, error) {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.Contract()))
+	return compileSchema(schema.ID, schema.Contract())
+}
+
+func compileSchema(id string, raw []byte) (*Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
 	if err != nil {
-		return nil, fmt.Errorf("reading embedded contract schema: %w", err)
+		return nil, fmt.Errorf("reading embedded schema %s: %w", id, err)
 	}
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft7)
-	if err := c.AddResource(schema.ID, doc); err != nil {
-		return nil, fmt.Errorf("adding contract schema: %w", err)
+	if err := c.AddResource(id, doc); err != nil {
+		return nil, fmt.Errorf("adding schema %s: %w", id, err)
 	}
-	compiled, err := c.Compile(schema.ID)
+	compiled, err := c.Compile(id)
 	if err != nil {
-		return nil, fmt.Errorf("compiling contract schema: %w", err)
+		return nil, fmt.Errorf("compiling schema %s: %w", id, err)
 	}
 	m, ok := doc.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("contract schema is not an object")
+		return nil, fmt.Errorf("schema %s is not an object", id)
 	}
 	s := &Schema{compiled: compiled, doc: m, units: &unitNode{}}
 	s.units.build(s, m, 0)

@@ -48,6 +48,8 @@ type Options struct {
 	Color bool
 	// ShowPassed lists every rule's verdict in the text format, not only failures.
 	ShowPassed bool
+	// SummaryPath is where the github format appends its job summary ($GITHUB_STEP_SUMMARY).
+	SummaryPath string
 }
 
 // Formats lists the output formats, sorted.
@@ -65,7 +67,7 @@ func New(format string, opts Options) (Writer, error) {
 	case "sarif":
 		return SARIF{}, nil
 	case "github":
-		return GitHub{}, nil
+		return GitHub{SummaryPath: opts.SummaryPath}, nil
 	case "markdown":
 		return Markdown{}, nil
 	case "junit":
@@ -155,15 +157,11 @@ func (r *Report) ExitFailing() bool {
 	return false
 }
 
-// Fingerprint identifies a failure independently of line numbers, so it survives edits that
-// move the clause: contract, rule and the sorted messages.
+// Fingerprint identifies a failure across runs for a baseline: the contract and the rule. Lines
+// and message wording are left out on purpose: a rule that failed before and still fails is not
+// new, even when the clause moved or the finding is worded differently.
 func Fingerprint(contractName string, rr *engine.RuleResult) string {
-	msgs := make([]string, 0, len(rr.Findings))
-	for _, f := range rr.Findings {
-		msgs = append(msgs, f.Message)
-	}
-	sort.Strings(msgs)
-	return hash(contractName + "\x00" + rr.Rule.ID + "\x00" + fmt.Sprint(msgs))
+	return contractName + "\x00" + rr.Rule.ID
 }
 
 // FindingFingerprint identifies one finding independently of its line.

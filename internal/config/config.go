@@ -1,0 +1,122 @@
+// Package config reads .termlint.yaml, the project settings a check run starts from; flags given
+// on the command line override them.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the config file termlint looks for.
+const FileName = ".termlint.yaml"
+
+// Config holds every setting of .termlint.yaml. Paths in it are relative to the file's directory;
+// Load makes them relative to the working directory.
+type Config struct {
+	// Policies are policy directories, as -p.
+	Policies []string `yaml:"policies"`
+	// NoDefault leaves out the default playbook, as --no-default.
+	NoDefault bool `yaml:"no_default"`
+	// Params are params files, as --params.
+	Params []string `yaml:"params"`
+	// Profile is a buyer profile, as --profile.
+	Profile string `yaml:"profile"`
+	// Waivers is the waivers file, as --waivers.
+	Waivers string `yaml:"waivers"`
+	// FailOn is the fail level, as --fail-on.
+	FailOn string `yaml:"fail_on"`
+	// Format is the main output format, as --format.
+	Format string `yaml:"format"`
+	// Reports are extra outputs FORMAT=PATH, as --report.
+	Reports []string `yaml:"reports"`
+	// Baseline is an earlier JSON result, as --baseline.
+	Baseline string `yaml:"baseline"`
+	// Timeout bounds one contract's evaluation, as --timeout (e.g. 5s).
+	Timeout string `yaml:"timeout"`
+	// NoQuotes skips quote checks, as --no-quotes.
+	NoQuotes bool `yaml:"no_quotes"`
+	// MaxFileSize is the largest contract file in bytes, as --max-file-size.
+	MaxFileSize int64 `yaml:"max_file_size"`
+
+	// Path is the file the config was read from; empty when none was found.
+	Path string `yaml:"-"`
+}
+
+// Find walks up from start (a file or directory) to the filesystem root and returns the first
+// .termlint.yaml, or "" when there is none.
+func Find(start string) string {
+	dir, err := filepath.Abs(start)
+	if err != nil {
+		return ""
+	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		dir = filepath.Dir(dir)
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+var lineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
+// Load reads the config at path. Unknown keys are errors: a misspelt setting would otherwise be
+// silently ignored.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	var c Config
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
+		if m := lineRE.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("%s:%s:1: %s", path, m[1], strings.ReplaceAll(m[2], "in type config.Config", "(see docs/configuration.md)"))
+			return nil, errors.New(msg)
+		}
+		return nil, fmt.Errorf("%s: %s", path, msg)
+	}
+	c.Path = path
+	base := filepath.Dir(path)
+	rel := func(p string) string {
+		if p == "" || p == "-" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(base, p)
+	}
+	for i := range c.Policies {
+		c.Policies[i] = rel(c.Policies[i])
+	}
+	for i := range c.Params {
+		c.Params[i] = rel(c.Params[i])
+	}
+	for i, r := range c.Reports {
+		if f, p, ok := strings.Cut(r, "="); ok {
+			c.Reports[i] = f + "=" + rel(p)
+		}
+	}
+	c.Waivers = rel(c.Waivers)
+	c.Baseline = rel(c.Baseline)
+	if strings.ContainsAny(c.Profile, `/\`) || strings.HasSuffix(c.Profile, ".yaml") {
+		c.Profile = rel(c.Profile)
+	}
+	return &c, nil
+}

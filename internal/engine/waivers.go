@@ -1,0 +1,66 @@
+package engine
+
+import (
+	"fmt"
+	"path"
+	"time"
+
+	"github.com/termlint/termlint/internal/contract"
+)
+
+// ApplyWaivers marks failures that an active waiver accepts as Waived, with the waiver's reason.
+// An expired waiver leaves the failure standing and records that it expired, so reports can say
+// why a once-accepted deviation fails again. Waivers that match no failure come back as warnings:
+// a stale waiver would silently accept the next failure of that rule.
+func ApplyWaivers(results []*Result, waivers []contract.Waiver, today time.Time) []contract.Diagnostic {
+	used := make([]bool, len(waivers))
+	day := today.Format(time.DateOnly)
+	for _, res := range results {
+		for i := range res.Rules {
+			rr := &res.Rules[i]
+			if rr.Verdict != Fail {
+				continue
+			}
+			for wi, w := range waivers {
+				if w.Rule != rr.Rule.ID || !matchContract(w.Contract, res) {
+					continue
+				}
+				used[wi] = true
+				exp := w.Expires.Format(time.DateOnly)
+				note := &WaiverNote{Reason: w.Reason, ApprovedBy: w.ApprovedBy, Expires: exp}
+				if day > exp {
+					note.Expired = true
+					// Only record the expiry if no other, active waiver applies.
+					if rr.Waiver == nil {
+						rr.Waiver = note
+					}
+					continue
+				}
+				rr.Verdict, rr.Waiver = Waived, note
+				break
+			}
+		}
+	}
+	var warnings []contract.Diagnostic
+	for i, w := range waivers {
+		if !used[i] {
+			warnings = append(warnings, contract.Diagnostic{
+				File: w.File, Line: w.Line, Column: w.Column,
+				Message: fmt.Sprintf("unused waiver: rule %s does not fail on any contract matching %q; remove the waiver", w.Rule, w.Contract),
+			})
+		}
+	}
+	return warnings
+}
+
+func matchContract(pattern string, res *Result) bool {
+	for _, name := range []string{res.Contract, res.File} {
+		if pattern == name {
+			return true
+		}
+		if ok, err := path.Match(pattern, name); err == nil && ok {
+			return true
+		}
+	}
+	return false
+}

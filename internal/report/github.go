@@ -1,0 +1,233 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/termlint/termlint/internal/engine"
+)
+
+const (
+	// annotationLimit is how many annotations of one level GitHub shows per step; the rest are
+	// dropped silently, so we print the most severe first and say how many were left out.
+	annotationLimit = 10
+	// StepSummaryLimit is GitHub's cap on a step's job summary; past it the summary is not shown.
+	StepSummaryLimit = 1 << 20
+	// minSummaryBytes is the least room worth writing a summary into.
+	minSummaryBytes = 4 << 10
+)
+
+// GitHub writes GitHub Actions workflow commands (::error file=...::message), so findings appear
+// as annotations on the pull request, and appends the Markdown summary to the job summary.
+type GitHub struct {
+	// SummaryPath is the job summary file ($GITHUB_STEP_SUMMARY); empty writes no summary. The
+	// command line fills it, so that Write depends on its arguments alone.
+	SummaryPath string
+}
+
+// annotation is one workflow command before escaping.
+type annotation struct {
+	level     string // error, warning or notice
+	file      string
+	line, col int // 0 leaves them out: the annotation is on the file
+	title     string
+	message   string
+}
+
+func (g GitHub) Write(out io.Writer, r *Report) error {
+	w := bufio.NewWriter(out)
+	byLevel := map[string][]annotation{}
+	for _, a := range annotations(r) {
+		byLevel[a.level] = append(byLevel[a.level], a)
+	}
+	where := "in the log below"
+	if g.SummaryPath != "" {
+		where = "in the job summary"
+	}
+	// The "N more" notices themselves take notice slots; reserving them keeps them visible.
+	noticeRoom := annotationLimit
+	for _, level := range []string{"error", "warning"} {
+		if len(byLevel[level]) > annotationLimit {
+			noticeRoom--
+		}
+	}
+	if len(byLevel["notice"]) > noticeRoom {
+		noticeRoom--
+	}
+	var hidden []annotation
+	for _, level := range []string{"error", "warning", "notice"} {
+		list := byLevel[level]
+		room := annotationLimit
+		if level == "notice" {
+			room = noticeRoom
+		}
+		if len(list) <= room {
+			room = len(list)
+		}
+		for _, a := range list[:room] {
+			writeAnnotation(w, a)
+		}
+		if rest := list[room:]; len(rest) > 0 {
+			hidden = append(hidden, rest...)
+			fmt.Fprintf(w, "::notice::%s\n", escapeData(fmt.Sprintf("%d more %s not shown as annotations (GitHub shows %d per step): see them %s", len(rest), pluralWord(len(rest), level), annotationLimit, where)))
+		}
+	}
+	if len(hidden) > 0 {
+		// Past the limit the runner drops annotations, so the rest go to the log as plain lines
+		// (folded) and nothing is lost when there is no job summary.
+		fmt.Fprintln(w, "::group::Findings beyond the annotation limit")
+		for _, a := range hidden {
+			loc := a.file
+			if a.line > 0 {
+				loc += ":" + strconv.Itoa(a.line) + ":" + strconv.Itoa(a.col)
+			}
+			msg := strings.ReplaceAll(a.message, "\n", "\n      ")
+			fmt.Fprintf(w, "  %s: %s %s %s\n", loc, a.level, a.title, msg)
+		}
+		fmt.Fprintln(w, "::endgroup::")
+	}
+	if g.SummaryPath != "" {
+		if err := g.appendSummary(w, r); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "termlint: %s\n", totalsLine(r))
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("writing GitHub annotations: %w", err)
+	}
+	return nil
+}
+
+// appendSummary adds the Markdown summary to the step's summary file, sized to the room the step
+// has left: GitHub drops a summary over the limit whole, including what other tools wrote.
+func (g GitHub) appendSummary(w io.Writer, r *Report) error {
+	used := int64(0)
+	st, err := os.Stat(g.SummaryPath)
+	switch {
+	case err == nil:
+		used = st.Size()
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("job summary: %w", err)
+	}
+	room := StepSummaryLimit - int(used) - 1
+	if room < minSummaryBytes {
+		fmt.Fprintf(w, "::warning::%s\n", escapeData(fmt.Sprintf("the job summary %s already holds %d bytes: termlint's summary was not added", g.SummaryPath, used)))
+		return nil
+	}
+	var md bytes.Buffer
+	if used > 0 {
+		// Another step's Markdown may end without a blank line; ours starts with a heading.
+		md.WriteString("\n")
+	}
+	if err := (Markdown{MaxBytes: min(room-md.Len(), DefaultMarkdownBytes)}).Write(&md, r); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(g.SummaryPath, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("job summary: %w", err)
+	}
+	_, werr := f.Write(md.Bytes())
+	// A failed close can lose buffered data, so it is reported like a failed write.
+	if err := errors.Join(werr, f.Close()); err != nil {
+		return fmt.Errorf("job summary: %w", err)
+	}
+	return nil
+}
+
+// annotations lists what to annotate, each level in report order: input errors first (whole
+// contracts went unchecked), then warnings of the run, then rule findings by contract and rule.
+// Waived findings are left out: they were accepted, and would crowd out real problems within the
+// per-level limit; the job summary lists them.
+func annotations(r *Report) []annotation {
+	var out []annotation
+	for _, d := range r.InputErrors {
+		out = append(out, annotation{level: "error", file: slashPath(d.File), line: d.Line, col: d.Column, title: InputErrorRuleID, message: d.Message})
+	}
+	for _, d := range r.Warnings {
+		out = append(out, annotation{level: "warning", file: slashPath(d.File), line: d.Line, col: d.Column, title: WarningRuleID, message: d.Message})
+	}
+	for _, res := range r.Results {
+		for _, rr := range byRuleID(res) {
+			level := annotationLevel(rr)
+			if level == "" {
+				continue
+			}
+			title := rr.Rule.ID
+			if rr.Rule.Title != "" {
+				title += ": " + rr.Rule.Title
+			}
+			if res.Contract != res.File {
+				title += " (" + res.Contract + ")"
+			}
+			for _, f := range findingsOf(rr) {
+				msg := verdictPrefix(rr.Verdict) + findingText(f)
+				if rr.Waiver != nil && rr.Waiver.Expired {
+					msg += "\n" + waiverText(rr.Waiver)
+				}
+				out = append(out, annotation{level: level, file: slashPath(res.File), line: f.Line, col: f.Column, title: title, message: msg})
+			}
+		}
+	}
+	return out
+}
+
+// annotationLevel maps a verdict to a workflow command; unknown is a notice because nothing was
+// shown to be wrong.
+func annotationLevel(rr *engine.RuleResult) string {
+	switch rr.Verdict {
+	case engine.Error:
+		return "error"
+	case engine.Unknown:
+		return "notice"
+	case engine.Fail:
+		switch rr.Rule.Severity {
+		case engine.SeverityError:
+			return "error"
+		case engine.SeverityWarning:
+			return "warning"
+		}
+		return "notice"
+	}
+	return ""
+}
+
+func writeAnnotation(w io.Writer, a annotation) {
+	props := []string{"file=" + escapeProperty(a.file)}
+	if a.line > 0 {
+		props = append(props, "line="+strconv.Itoa(a.line))
+		if a.col > 0 {
+			props = append(props, "col="+strconv.Itoa(a.col))
+		}
+	}
+	props = append(props, "title="+escapeProperty(a.title))
+	fmt.Fprintf(w, "::%s %s::%s\n", a.level, strings.Join(props, ","), escapeData(a.message))
+}
+
+// escapeData escapes a workflow command's message the way the runner unescapes it; an unescaped
+// newline would end the command and let the rest of a vendor's quote be read as a new one.
+func escapeData(s string) string {
+	s = strings.ReplaceAll(s, "%", "%25")
+	s = strings.ReplaceAll(s, "\r", "%0D")
+	return strings.ReplaceAll(s, "\n", "%0A")
+}
+
+// escapeProperty escapes a property value, where : and , would end the value early.
+func escapeProperty(s string) string {
+	s = escapeData(s)
+	s = strings.ReplaceAll(s, ":", "%3A")
+	return strings.ReplaceAll(s, ",", "%2C")
+}
+
+func pluralWord(n int, level string) string {
+	if n == 1 {
+		return level
+	}
+	return level + "s"
+}

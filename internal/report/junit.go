@@ -1,0 +1,216 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/termlint/termlint/internal/contract"
+	"github.com/termlint/termlint/internal/engine"
+)
+
+// JUnit writes JUnit XML, which most CI systems (GitLab, Jenkins, Azure DevOps) turn into a test
+// report: a suite per contract and a test case per rule, so a contract reads as a checklist.
+type JUnit struct{}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Classname string        `xml:"classname,attr"`
+	Name      string        `xml:"name,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Failure   *junitProblem `xml:"failure,omitempty"`
+	Error     *junitProblem `xml:"error,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+}
+
+// Bodies are CDATA: as character data encoding/xml would write every newline as &#xA;, and the
+// findings would read as one long line in report viewers.
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",cdata"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+	Text    string `xml:",cdata"`
+}
+
+func (j JUnit) Write(w io.Writer, r *Report) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return fmt.Errorf("writing JUnit: %w", err)
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(j.build(r)); err != nil {
+		return fmt.Errorf("writing JUnit: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("writing JUnit: %w", err)
+	}
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return fmt.Errorf("writing JUnit: %w", err)
+	}
+	return nil
+}
+
+func (JUnit) build(r *Report) junitSuites {
+	doc := junitSuites{Name: "termlint"}
+	// Input errors come first as suites of their own: a contract that could not be checked
+	// must not vanish from a report that would otherwise look green.
+	for _, group := range byFile(r.InputErrors) {
+		file := slashPath(group[0].File)
+		var text []string
+		for _, d := range group {
+			text = append(text, diagLocation(d)+": "+d.Message)
+		}
+		s := junitSuite{Name: group[0].File, Tests: 1, Errors: 1, Cases: []junitCase{{
+			Classname: group[0].File,
+			Name:      InputErrorRuleID,
+			File:      file,
+			Error:     &junitProblem{Message: group[0].Message, Type: "input-error", Text: xmlText(strings.Join(text, "\n"))},
+		}}}
+		doc.add(s)
+	}
+	for _, res := range r.Results {
+		s := junitSuite{Name: res.Contract}
+		for _, rr := range byRuleID(res) {
+			s.Cases = append(s.Cases, junitCaseOf(res, rr))
+			s.Tests++
+			switch rr.Verdict {
+			case engine.Fail, engine.Error:
+				s.Failures++
+			case engine.Unknown, engine.NotApplicable, engine.Waived:
+				s.Skipped++
+			}
+		}
+		doc.add(s)
+	}
+	return doc
+}
+
+func (d *junitSuites) add(s junitSuite) {
+	d.Tests += s.Tests
+	d.Failures += s.Failures
+	d.Errors += s.Errors
+	d.Skipped += s.Skipped
+	d.Suites = append(d.Suites, s)
+}
+
+func junitCaseOf(res *engine.Result, rr *engine.RuleResult) junitCase {
+	c := junitCase{Classname: res.Contract, Name: rr.Rule.ID, File: slashPath(res.File)}
+	switch rr.Verdict {
+	case engine.Fail, engine.Error:
+		c.Failure = &junitProblem{
+			Message: verdictPrefix(rr.Verdict) + firstMessage(rr),
+			Type:    string(rr.Rule.Severity),
+			Text:    junitFindings(res, rr),
+		}
+	case engine.Unknown:
+		c.Skipped = &junitSkipped{Message: "unknown: " + firstMessage(rr), Text: junitFindings(res, rr)}
+	case engine.NotApplicable:
+		c.Skipped = &junitSkipped{Message: "not applicable"}
+	case engine.Waived:
+		reason := ""
+		if rr.Waiver != nil {
+			reason = rr.Waiver.Reason
+		}
+		c.Skipped = &junitSkipped{Message: "waived: " + reason, Text: junitFindings(res, rr)}
+	}
+	return c
+}
+
+// firstMessage sums up a result in one attribute, which test report viewers show as the headline.
+func firstMessage(rr *engine.RuleResult) string {
+	if len(rr.Findings) == 0 {
+		return rr.Rule.Title
+	}
+	msg := rr.Findings[0].Message
+	if n := len(rr.Findings) - 1; n > 0 {
+		msg += fmt.Sprintf(" (and %d more)", n)
+	}
+	return msg
+}
+
+// junitFindings is the element body: every finding at file:line:col, the form CI log viewers
+// link, with the vendor's words indented beneath.
+func junitFindings(res *engine.Result, rr *engine.RuleResult) string {
+	var b strings.Builder
+	for i, f := range rr.Findings {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s:%d:%d: %s", slashPath(res.File), f.Line, f.Column, f.Message)
+		for _, s := range f.Sources {
+			b.WriteString("\n    " + strings.ReplaceAll(sourceText(s), "\n", "\n    "))
+		}
+	}
+	if note := waiverText(rr.Waiver); note != "" {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(note)
+	}
+	return xmlText(b.String())
+}
+
+// xmlText makes text safe for CDATA, which encoding/xml writes unchecked: characters XML 1.0
+// forbids (a control character in a YAML escape, invalid UTF-8) become U+FFFD, and line endings
+// become \n, as an XML reader would normalise them anyway.
+func xmlText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n':
+			return r
+		case r == utf8.RuneError, r < 0x20, r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+func diagLocation(d contract.Diagnostic) string {
+	if d.Line == 0 {
+		return slashPath(d.File)
+	}
+	return slashPath(d.File) + ":" + strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Column)
+}
+
+// byFile groups diagnostics by file, keeping their order (they arrive sorted by file).
+func byFile(diags []contract.Diagnostic) [][]contract.Diagnostic {
+	var out [][]contract.Diagnostic
+	index := map[string]int{}
+	for _, d := range diags {
+		i, ok := index[d.File]
+		if !ok {
+			i = len(out)
+			index[d.File] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], d)
+	}
+	return out
+}

@@ -1,0 +1,229 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/termlint/termlint/internal/contract"
+	"github.com/termlint/termlint/internal/engine"
+)
+
+const (
+	// DefaultMarkdownBytes keeps the summary under GitHub's 1 MiB per step with room to spare for
+	// a heading or two that other tools add in the same step.
+	DefaultMarkdownBytes = StepSummaryLimit - 16<<10
+	// minMarkdownBytes is the smallest budget honoured: the heading and totals must fit.
+	minMarkdownBytes = 2 << 10
+	// tailReserve is kept free for the closing "N more ... not shown" lines, which are written
+	// whatever the budget, so the reader always learns that something was left out.
+	tailReserve = 1 << 10
+)
+
+// Markdown writes a job summary: totals, then per contract a table of every rule's verdict and
+// the findings with the vendor's quotes. It stays within MaxBytes however many contracts there
+// are: contracts past the budget are listed one line each, and the rest only counted.
+type Markdown struct {
+	// MaxBytes bounds the output; 0 means DefaultMarkdownBytes.
+	MaxBytes int
+}
+
+// mdBudget is a builder that refuses pieces that would leave no room for the closing lines.
+type mdBudget struct {
+	strings.Builder
+	limit int
+}
+
+// add writes s if the output then ends before end, and before the reserve for closing lines.
+func (b *mdBudget) add(s string, end int) bool {
+	if b.Len()+len(s) > min(end, b.limit-tailReserve) {
+		return false
+	}
+	b.WriteString(s)
+	return true
+}
+
+func (m Markdown) Write(w io.Writer, r *Report) error {
+	limit := m.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMarkdownBytes
+	}
+	limit = max(limit, minMarkdownBytes)
+	b := &mdBudget{limit: limit}
+
+	status := "✅ passing"
+	if r.ExitFailing() || len(r.InputErrors) > 0 {
+		status = "❌ failing"
+	}
+	fmt.Fprintf(b, "## termlint: %s\n\n", status)
+	fmt.Fprintf(b, "%s · fail-on: %s\n", mdInline(totalsLine(r)), mdInline(orDefault(r.FailOn, "error")))
+	if r.HasBaseline {
+		fmt.Fprintf(b, "\nBaseline: %d new failure(s), %d fixed.\n", len(r.New), len(r.Fixed))
+	}
+
+	// Shares of the budget: thousands of input errors must not push every contract out, and full
+	// sections stop at half so that the one-line list still names most of the other contracts.
+	m.diagnostics(b, b.Len()+limit/4, "Input errors (contracts not checked)", "input error", r.InputErrors)
+	m.diagnostics(b, b.Len()+limit/8, "Warnings", "warning", r.Warnings)
+	fullEnd := max(b.Len(), limit/2)
+
+	collapsed := false
+	for i, res := range r.Results {
+		if !collapsed {
+			if b.add(contractSection(res), fullEnd) {
+				continue
+			}
+			collapsed = true
+			// The heading is short and the reserve covers it, so it is never refused.
+			b.WriteString("\n### Further contracts, one line each\n\n")
+		}
+		if !b.add(contractLine(res), limit) {
+			n := len(r.Results) - i
+			fmt.Fprintf(b, "\n%s not shown: the summary is limited to %d bytes.\n", plural(n, "more contract"), limit)
+			break
+		}
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("writing Markdown: %w", err)
+	}
+	return nil
+}
+
+// diagnostics writes a list of input errors or warnings, cut off within the budget.
+func (Markdown) diagnostics(b *mdBudget, end int, heading, noun string, diags []contract.Diagnostic) {
+	if len(diags) == 0 {
+		return
+	}
+	if !b.add(fmt.Sprintf("\n### %s\n\n", heading), end) {
+		fmt.Fprintf(b, "\n%s not shown.\n", plural(len(diags), noun))
+		return
+	}
+	for i, d := range diags {
+		loc := d.File
+		if d.Line > 0 {
+			loc += ":" + strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Column)
+		}
+		if !b.add("- **"+mdInline(loc)+"**: "+mdInline(d.Message)+"\n", end) {
+			fmt.Fprintf(b, "- %s not shown.\n", plural(len(diags)-i, "more "+noun))
+			return
+		}
+	}
+}
+
+// contractSection is one contract in full: the checklist table, then what each failing or
+// uncertain rule found, with the vendor's words as a blockquote.
+func contractSection(res *engine.Result) string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "\n### %s %s\n\n", contractMarker(res), mdInline(res.Contract))
+	s.WriteString(mdInline((&Text{}).summary(CountsOf(res))) + "\n\n")
+	s.WriteString("| rule | title | severity | verdict |\n| --- | --- | --- | --- |\n")
+	ordered := sortedResults(res)
+	for _, rr := range ordered {
+		fmt.Fprintf(&s, "| %s | %s | %s | %s |\n", mdInline(rr.Rule.ID), mdInline(rr.Rule.Title), mdInline(string(rr.Rule.Severity)), verdictMarker(rr.Verdict))
+	}
+	first := true
+	for _, rr := range ordered {
+		if !reported(rr.Verdict) {
+			continue
+		}
+		if first {
+			s.WriteString("\n")
+			first = false
+		}
+		for _, f := range findingsOf(rr) {
+			fmt.Fprintf(&s, "- %s **%s** at line %d, column %d: %s%s\n", verdictEmoji(rr.Verdict), mdInline(rr.Rule.ID), f.Line, f.Column, mdInline(verdictPrefix(rr.Verdict)), mdInline(f.Message))
+			for i, src := range f.Sources {
+				if i > 0 {
+					// Without an empty quote line the two sources would merge into one paragraph.
+					s.WriteString("  >\n")
+				}
+				fmt.Fprintf(&s, "  > **art. %s**: %s\n", mdInline(src.Art), mdInline(src.Quote))
+			}
+		}
+		if note := waiverText(rr.Waiver); note != "" {
+			fmt.Fprintf(&s, "  - %s\n", mdInline(note))
+		}
+	}
+	return s.String()
+}
+
+func contractLine(res *engine.Result) string {
+	return "- " + contractMarker(res) + " " + mdInline(res.Contract) + ": " + mdInline((&Text{}).summary(CountsOf(res))) + "\n"
+}
+
+func contractMarker(res *engine.Result) string {
+	switch {
+	case res.Count(engine.Fail) > 0 || res.Count(engine.Error) > 0:
+		return verdictEmoji(engine.Fail)
+	case res.Count(engine.Unknown) > 0:
+		return verdictEmoji(engine.Unknown)
+	}
+	return verdictEmoji(engine.Pass)
+}
+
+func verdictEmoji(v engine.Verdict) string {
+	switch v {
+	case engine.Pass:
+		return "✅"
+	case engine.Fail:
+		return "❌"
+	case engine.Unknown:
+		return "❓"
+	case engine.Waived:
+		return "🔕"
+	case engine.NotApplicable:
+		return "➖"
+	case engine.Error:
+		return "💥"
+	}
+	return "•"
+}
+
+// verdictMarker pairs the emoji with the word, since an emoji alone is lost on screen readers
+// and in plain-text mail of the summary.
+func verdictMarker(v engine.Verdict) string {
+	return verdictEmoji(v) + " " + strings.ReplaceAll(string(v), "_", " ")
+}
+
+// mdInline escapes text for one line of GitHub Markdown (a table cell, a list item, a
+// blockquote): Markdown punctuation is backslash-escaped, HTML is made inert with entities, and
+// line breaks become <br> so a vendor's multi-line quote cannot start a new block or end a table
+// row.
+func mdInline(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '!', '$':
+			// $ starts GitHub's math mode; the others are emphasis, links, code, tables and
+			// headings.
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			b.WriteString("<br>")
+		case '\n':
+			b.WriteString("<br>")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,369 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/termlint/termlint/internal/contract"
+	"github.com/termlint/termlint/internal/engine"
+)
+
+const (
+	// SARIFSchema is the OASIS schema of SARIF 2.1.0 (errata 01), the one code scanning checks.
+	SARIFSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	// SARIFVersion is the only SARIF version GitHub code scanning accepts.
+	SARIFVersion = "2.1.0"
+	// InformationURI is where code scanning links the tool's name.
+	InformationURI = "https://github.com/termlint/termlint"
+)
+
+// SARIF writes SARIF 2.1.0 for GitHub code scanning (upload-sarif): one rule per policy with its
+// METADATA, one result per finding at its YAML line and column, and a fingerprint that survives
+// edits that move the clause, so an alert is not closed and reopened when lines shift.
+type SARIF struct{}
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool       sarifTool     `json:"tool"`
+	Results    []sarifResult `json:"results"`
+	ColumnKind string        `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown"`
+}
+
+type sarifRule struct {
+	ID                   string            `json:"id"`
+	Name                 string            `json:"name"`
+	ShortDescription     sarifText         `json:"shortDescription"`
+	FullDescription      sarifText         `json:"fullDescription"`
+	Help                 sarifHelp         `json:"help"`
+	HelpURI              string            `json:"helpUri,omitempty"`
+	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
+	Properties           sarifRuleProperty `json:"properties"`
+}
+
+type sarifRuleConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProperty struct {
+	Tags []string `json:"tags"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	BaselineState       string             `json:"baselineState,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          map[string]string  `json:"properties,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           sarifRegion   `json:"region"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+}
+
+type sarifSuppression struct {
+	Kind          string            `json:"kind"`
+	Status        string            `json:"status"`
+	Justification string            `json:"justification,omitempty"`
+	Properties    map[string]string `json:"properties,omitempty"`
+}
+
+func (s SARIF) Write(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	// Quotes hold < and & often enough that \u003c would make the file hard to read for nothing.
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s.build(r)); err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	return nil
+}
+
+// sarifBuilder keeps the rule table while results are added, so every ruleIndex points into it.
+type sarifBuilder struct {
+	rules []sarifRule
+	index map[string]int
+}
+
+func (b *sarifBuilder) ruleIndex(id string, mk func() sarifRule) int {
+	if i, ok := b.index[id]; ok {
+		return i
+	}
+	b.index[id] = len(b.rules)
+	b.rules = append(b.rules, mk())
+	return len(b.rules) - 1
+}
+
+func (SARIF) build(r *Report) sarifLog {
+	// Empty slices, not nil: the schema wants arrays, and null fails upload.
+	b := &sarifBuilder{rules: []sarifRule{}, index: map[string]int{}}
+	for _, rule := range r.Rules {
+		b.ruleIndex(rule.ID, func() sarifRule { return sarifRuleOf(rule) })
+	}
+	results := []sarifResult{}
+	for _, d := range r.InputErrors {
+		idx := b.ruleIndex(InputErrorRuleID, inputErrorRule)
+		results = append(results, diagnosticResult(InputErrorRuleID, idx, "error", d))
+	}
+	for _, d := range r.Warnings {
+		idx := b.ruleIndex(WarningRuleID, warningRule)
+		results = append(results, diagnosticResult(WarningRuleID, idx, "warning", d))
+	}
+	for _, res := range r.Results {
+		for _, rr := range byRuleID(res) {
+			if !reported(rr.Verdict) {
+				continue
+			}
+			// A rule missing from r.Rules still gets a descriptor, so ruleIndex never dangles.
+			idx := b.ruleIndex(rr.Rule.ID, func() sarifRule { return sarifRuleOf(rr.Rule) })
+			for _, f := range findingsOf(rr) {
+				results = append(results, findingResult(r, res, rr, idx, f))
+			}
+		}
+	}
+	return sarifLog{
+		Schema:  SARIFSchema,
+		Version: SARIFVersion,
+		Runs: []sarifRun{{
+			Tool: sarifTool{Driver: sarifDriver{
+				Name:           "termlint",
+				Version:        r.ToolVersion,
+				InformationURI: InformationURI,
+				Rules:          b.rules,
+			}},
+			Results:    results,
+			ColumnKind: "unicodeCodePoints",
+		}},
+	}
+}
+
+func findingResult(r *Report, res *engine.Result, rr *engine.RuleResult, idx int, f engine.Finding) sarifResult {
+	out := sarifResult{
+		RuleID:              rr.Rule.ID,
+		RuleIndex:           idx,
+		Level:               sarifLevel(rr),
+		Message:             sarifText{Text: verdictPrefix(rr.Verdict) + findingText(f)},
+		Locations:           []sarifLocation{sarifLocationOf(res.File, f.Line, f.Column)},
+		PartialFingerprints: map[string]string{FingerprintKey: FindingFingerprint(res.Contract, rr.Rule.ID, f)},
+	}
+	switch {
+	case rr.Verdict == engine.Waived:
+		// An external suppression makes code scanning show the alert as dismissed, not open.
+		sup := sarifSuppression{Kind: "external", Status: "accepted"}
+		if rr.Waiver != nil {
+			sup.Justification = rr.Waiver.Reason
+			sup.Properties = map[string]string{"approvedBy": rr.Waiver.ApprovedBy, "expires": rr.Waiver.Expires}
+		}
+		out.Suppressions = []sarifSuppression{sup}
+	case rr.Waiver != nil && rr.Waiver.Expired:
+		out.Message.Text += "\n" + waiverText(rr.Waiver)
+	}
+	if r.HasBaseline && rr.Verdict == engine.Fail {
+		out.BaselineState = "unchanged"
+		if r.New[Fingerprint(res.Contract, rr)] {
+			out.BaselineState = "new"
+		}
+	}
+	// A file with several documents yields contracts "file#2"; the location alone cannot tell
+	// them apart.
+	if res.Contract != res.File {
+		out.Properties = map[string]string{"contract": res.Contract}
+	}
+	return out
+}
+
+func diagnosticResult(ruleID string, idx int, level string, d contract.Diagnostic) sarifResult {
+	return sarifResult{
+		RuleID:    ruleID,
+		RuleIndex: idx,
+		Level:     level,
+		Message:   sarifText{Text: d.Message},
+		Locations: []sarifLocation{sarifLocationOf(d.File, d.Line, d.Column)},
+		PartialFingerprints: map[string]string{
+			FingerprintKey: FindingFingerprint(d.File, ruleID, engine.Finding{Message: d.Message}),
+		},
+	}
+}
+
+func sarifLocationOf(file string, line, col int) sarifLocation {
+	return sarifLocation{PhysicalLocation: sarifPhysical{
+		ArtifactLocation: sarifArtifact{URI: fileURI(file)},
+		Region:           sarifRegion{StartLine: position(line), StartColumn: position(col)},
+	}}
+}
+
+// fileURI makes a relative URI reference of a path: a space or # in a file name would otherwise
+// make the URI invalid or cut it short.
+func fileURI(p string) string {
+	return (&url.URL{Path: slashPath(p)}).String()
+}
+
+// sarifLevel maps a verdict to a SARIF level: unknown is a note because nothing was shown to be
+// wrong, and a rule that could not be evaluated is an error since nothing was checked.
+func sarifLevel(rr *engine.RuleResult) string {
+	switch rr.Verdict {
+	case engine.Unknown:
+		return "note"
+	case engine.Error:
+		return "error"
+	}
+	return severityLevel(rr.Rule.Severity)
+}
+
+func severityLevel(s engine.Severity) string {
+	switch s {
+	case engine.SeverityError:
+		return "error"
+	case engine.SeverityWarning:
+		return "warning"
+	}
+	return "note"
+}
+
+func sarifRuleOf(rule *engine.Rule) sarifRule {
+	full := rule.Description
+	if full == "" {
+		full = rule.Title
+	}
+	tags := []string{"termlint"}
+	if g := ruleGroup(rule.ID); g != "" {
+		tags = append(tags, g)
+	}
+	out := sarifRule{
+		ID:                   rule.ID,
+		Name:                 ruleName(rule.ID),
+		ShortDescription:     sarifText{Text: rule.Title},
+		FullDescription:      sarifText{Text: full},
+		Help:                 ruleHelp(rule),
+		DefaultConfiguration: sarifRuleConfig{Level: severityLevel(rule.Severity)},
+		Properties:           sarifRuleProperty{Tags: tags},
+	}
+	for _, ref := range rule.References {
+		if u, err := url.Parse(ref); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+			out.HelpURI = ref
+			break
+		}
+	}
+	return out
+}
+
+// ruleHelp is what code scanning shows under "Show more" on an alert: the why, the sources and
+// how to fix it, all from the policy's METADATA.
+func ruleHelp(rule *engine.Rule) sarifHelp {
+	var text, md strings.Builder
+	desc := rule.Description
+	if desc == "" {
+		desc = rule.Title
+	}
+	text.WriteString(desc)
+	md.WriteString(desc)
+	if len(rule.References) > 0 {
+		text.WriteString("\n\nReferences:")
+		md.WriteString("\n\n**References**\n")
+		for _, ref := range rule.References {
+			text.WriteString("\n- " + ref)
+			md.WriteString("\n- " + ref)
+		}
+	}
+	if rule.Remediation != "" {
+		text.WriteString("\n\nRemediation: " + rule.Remediation)
+		md.WriteString("\n\n**Remediation**\n\n" + rule.Remediation)
+	}
+	return sarifHelp{Text: text.String(), Markdown: md.String()}
+}
+
+// ruleName turns liability/excluded-damage into LiabilityExcludedDamage: SARIF wants a
+// readable identifier there, distinct from the opaque id.
+func ruleName(id string) string {
+	var b strings.Builder
+	upper := true
+	for _, c := range id {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			if upper && c >= 'a' && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			b.WriteRune(c)
+			upper = false
+		default:
+			upper = true
+		}
+	}
+	if b.Len() == 0 {
+		return id
+	}
+	return b.String()
+}
+
+func inputErrorRule() sarifRule {
+	return sarifRule{
+		ID:               InputErrorRuleID,
+		Name:             "InputError",
+		ShortDescription: sarifText{Text: "Contract could not be checked"},
+		FullDescription: sarifText{Text: "The file is not a valid contract (YAML syntax, the contract model, " +
+			"or a quote missing from its source text), so no rule was evaluated for it."},
+		Help: sarifHelp{
+			Text:     "Fix the problem at the reported position; `termlint validate FILE` lists every problem in the file.",
+			Markdown: "Fix the problem at the reported position; `termlint validate FILE` lists every problem in the file.",
+		},
+		DefaultConfiguration: sarifRuleConfig{Level: "error"},
+		Properties:           sarifRuleProperty{Tags: []string{"termlint"}},
+	}
+}
+
+func warningRule() sarifRule {
+	return sarifRule{
+		ID:                   WarningRuleID,
+		Name:                 "Warning",
+		ShortDescription:     sarifText{Text: "Problem that does not stop the run"},
+		FullDescription:      sarifText{Text: "A problem termlint noticed that does not affect any verdict, such as a waiver that matched nothing."},
+		Help:                 sarifHelp{Text: "Remove or correct the entry at the reported position.", Markdown: "Remove or correct the entry at the reported position."},
+		DefaultConfiguration: sarifRuleConfig{Level: "warning"},
+		Properties:           sarifRuleProperty{Tags: []string{"termlint"}},
+	}
+}

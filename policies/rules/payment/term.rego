@@ -1,0 +1,71 @@
+# METADATA
+# title: Payment term of at least 30 days
+# description: >-
+#   The buyer has at least a set number of days (default 30) to pay an invoice. Where the document
+#   is silent on the payment term, the statutory default of 30 days applies and the rule passes.
+# custom:
+#   id: payment/term
+#   severity: warning
+#   references:
+#     - Buyer policy
+#     - "BE law of 2 August 2002 on late payment in commercial transactions, art. 4 (30 days when nothing is agreed) (to confirm)"
+#     - "NL Civil Code art. 6:119a (30 days when nothing is agreed) (to confirm)"
+#   remediation: >-
+#     Ask for a payment term of at least thirty days from receipt of a correct invoice.
+package termlint.rules.payment.term
+
+import data.termlint.lib
+
+params := data.termlint.params.payment.term
+
+payment := input.payment
+
+deny contains lib.finding(msg, ["payment", "term", "period"]) if {
+	lib.stated(payment.term)
+	lib.days(payment.term.period) < params.min_days
+	msg := sprintf("invoices must be paid within %s%s; the playbook expects at least %v days", [duration_words(payment.term.period), from(payment.term), params.min_days])
+}
+
+from(t) := sprintf(" (from: %s)", [t.from]) if t.from
+
+else := ""
+
+unknown contains lib.finding("payment terms have not been encoded", []) if not payment
+
+unknown contains lib.finding(lib.reason(payment, "payment"), ["payment"]) if lib.ambiguous(payment)
+
+unknown contains lib.finding("the payment term has not been encoded", ["payment"]) if {
+	lib.stated(payment)
+	not payment.term
+}
+
+unknown contains lib.finding(lib.reason(payment.term, "the payment term"), ["payment", "term"]) if {
+	lib.ambiguous(payment.term)
+}
+
+unknown contains lib.finding("the payment term is stated but its period has not been encoded", ["payment", "term"]) if {
+	lib.stated(payment.term)
+	not payment.term.period
+}
+
+# Words for a duration as the contract states it ("3mo" -> "3 months").
+duration_words(d) := "an indefinite period" if d.indefinite
+
+else := "no notice" if d.text == "none"
+
+else := w if {
+	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
+	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
+}
+
+else := d.text
+
+unit_words := {
+	"min": {true: "minute", false: "minutes"},
+	"h": {true: "hour", false: "hours"},
+	"d": {true: "day", false: "days"},
+	"wd": {true: "working day", false: "working days"},
+	"w": {true: "week", false: "weeks"},
+	"mo": {true: "month", false: "months"},
+	"y": {true: "year", false: "years"},
+}

@@ -1,0 +1,113 @@
+# METADATA
+# title: No termination for convenience for the vendor alone
+# description: >-
+#   The vendor may not have a right to end the contract (or an order) without a reason unless the
+#   buyer has the same right, on a notice no longer than the vendor's. A contract in which the vendor
+#   has no right to terminate for convenience passes. Only termination_rights count as the buyer's
+#   right: a term that the buyer may end early by paying the rest of it is not a convenience right.
+# custom:
+#   id: term/one-sided-convenience
+#   severity: error
+#   references:
+#     - "BE Code of Economic Law art. VI.91/5 (grey list of clauses presumed unfair between businesses) (to confirm)"
+#     - DORA art. 30(2)(h) (termination rights and minimum notice periods in ICT contracts)
+#   remediation: >-
+#     Ask the vendor to strike its right to terminate for convenience, or to make it mutual with the
+#     same notice for the buyer; at the least, have running orders continue until their end and a
+#     notice long enough to migrate (with exit assistance).
+package termlint.rules.term.one_sided_convenience
+
+import data.termlint.lib
+
+rights := lib.list(input.termination_rights)
+
+buyer_parties := {"customer", "both"}
+
+# convenience lists the stated termination rights without a reason, by index.
+convenience contains i if {
+	some i, r in rights
+	lib.stated(r)
+	"convenience" in r.grounds
+}
+
+vendor_rights contains i if {
+	some i in convenience
+	rights[i].party == "vendor"
+}
+
+buyer_rights contains i if {
+	some i in convenience
+	rights[i].party in buyer_parties
+}
+
+notice_text(r) := " and without notice" if r.notice.text == "none"
+
+else := sprintf(" on notice of %s", [duration_words(r.notice)]) if r.notice
+
+else := ""
+
+# scope names what the right ends, when the encoder recorded it.
+scope(r) := sprintf(" (%s)", [r.applies_to]) if r.applies_to
+
+else := ""
+
+deny contains lib.finding(msg, ["termination_rights", i]) if {
+	some i in vendor_rights
+	count(buyer_rights) == 0
+	msg := sprintf("the vendor may end the contract%s without giving a reason%s, and the buyer has no such right; the playbook expects the right to be mutual or struck", [scope(rights[i]), notice_text(rights[i])])
+}
+
+deny contains lib.finding(msg, ["termination_rights", i]) if {
+	some i in vendor_rights
+	count(buyer_rights) > 0
+	vendor := rights[i]
+	every j in buyer_rights {
+		lib.days(rights[j].notice) > lib.days(vendor.notice)
+	}
+	shortest := min({lib.days(rights[j].notice) | some j in buyer_rights})
+	msg := sprintf("the vendor may end the contract%s without giving a reason%s, but the buyer's own right needs longer notice (%v days); the playbook expects the same terms for both", [scope(vendor), notice_text(vendor), shortest])
+}
+
+unknown contains lib.finding("termination rights have not been encoded", []) if not input.termination_rights
+
+unknown contains lib.finding(lib.reason(input.termination_rights, "the termination rights"), ["termination_rights"]) if {
+	lib.ambiguous(input.termination_rights)
+}
+
+# An unclear right matters here only if it may be a right to terminate without a reason.
+unknown contains lib.finding(lib.reason(r, "this termination right"), ["termination_rights", i]) if {
+	some i, r in rights
+	lib.ambiguous(r)
+	may_be_convenience(r)
+}
+
+unknown contains lib.finding("a right to terminate without a reason is encoded without saying which party holds it", ["termination_rights", i]) if {
+	some i in convenience
+	not rights[i].party
+}
+
+may_be_convenience(r) if "convenience" in r.grounds
+
+may_be_convenience(r) if not r.grounds
+
+# Words for a duration as the contract states it ("3mo" -> "3 months").
+duration_words(d) := "an indefinite period" if d.indefinite
+
+else := "no notice" if d.text == "none"
+
+else := w if {
+	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
+	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
+}
+
+else := d.text
+
+unit_words := {
+	"min": {true: "minute", false: "minutes"},
+	"h": {true: "hour", false: "hours"},
+	"d": {true: "day", false: "days"},
+	"wd": {true: "working day", false: "working days"},
+	"w": {true: "week", false: "weeks"},
+	"mo": {true: "month", false: "months"},
+	"y": {true: "year", false: "years"},
+}
