@@ -21,8 +21,15 @@ import data.termlint.lib
 
 params := data.termlint.params.liability.excluded_damage
 
-deny contains lib.finding(msg, ["liability", "exclusions", i]) if {
+# Exclusions marked ambiguous are left to the unknown rules below: a person must first say what
+# they exclude.
+stated_exclusions contains [i, ex] if {
 	some i, ex in lib.list(input.liability.exclusions)
+	not lib.ambiguous(ex)
+}
+
+deny contains lib.finding(msg, ["liability", "exclusions", i]) if {
+	some [i, ex] in stated_exclusions
 	forbidden := {c | some c in ex.categories; c in params.forbidden}
 	count(forbidden) > 0
 	msg := sprintf("the vendor excludes liability for %s, which the playbook does not accept", [lib.labels(forbidden)])
@@ -30,13 +37,13 @@ deny contains lib.finding(msg, ["liability", "exclusions", i]) if {
 
 deny contains lib.finding(msg, ["liability", "exclusions", i]) if {
 	params.forbid_direct
-	some i, ex in lib.list(input.liability.exclusions)
+	some [i, ex] in stated_exclusions
 	excludes_direct(ex)
 	msg := sprintf("the exclusion covers direct damage too (%s), not only indirect damage", [lib.labels(ex.categories)])
 }
 
 deny contains lib.finding(msg, ["liability", "exclusions"]) if {
-	all := {c | some ex in lib.list(input.liability.exclusions); some c in ex.categories}
+	all := {c | some [_, ex] in stated_exclusions; some c in ex.categories}
 	count(all) > params.max_categories
 	msg := sprintf("the vendor excludes %d categories of damage (%s); the playbook accepts at most %d", [count(all), lib.labels(all), params.max_categories])
 }

@@ -53,3 +53,10 @@ test_unknown_ambiguous if {
 	some f in r.unknown
 	contains(f.msg, "unclear scope")
 }
+
+test_ambiguous_item_is_unknown_not_fail if {
+	r := rule with input as {"liability": {"exclusions": [{"categories": ["data_loss"], "direct_too": true, "status": "ambiguous", "note": "open list", "src": src}]}}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["liability", "exclusions", 0]
+}

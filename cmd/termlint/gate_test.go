@@ -1,0 +1,237 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+type jsonOut struct {
+	Failing  bool
+	Warnings []struct {
+		Line, Column int
+		Message      string
+	}
+	InputErrors []struct {
+		File         string
+		Line, Column int
+		Message      string
+	} `json:"input_errors"`
+	Contracts []struct {
+		Contract string
+		Results  []struct {
+			Rule    string
+			Verdict string
+			Failing bool
+			Waiver  *struct {
+				Reason  string
+				Expired bool
+			}
+		}
+	}
+	Baseline *struct {
+		New   int
+		Fixed []struct{ Contract, Rule string }
+	}
+}
+
+func decodeJSON(t *testing.T, out string) jsonOut {
+	t.Helper()
+	var d jsonOut
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	return d
+}
+
+func verdictOf(d jsonOut, contract, rule string) (string, *struct {
+	Reason  string
+	Expired bool
+},
+) {
+	for _, c := range d.Contracts {
+		if c.Contract != contract {
+			continue
+		}
+		for _, r := range c.Results {
+			if r.Rule == rule {
+				return r.Verdict, r.Waiver
+			}
+		}
+	}
+	return "", nil
+}
+
+func TestWaivers(t *testing.T) {
+	code, out, errs := runCmd(t, "", "check", "-f", "json", "--today", "2026-11-21", "--waivers", "cmd/termlint/testdata/waivers.yaml", "fixtures/contracts/serso.yaml")
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	d := decodeJSON(t, out)
+	// Active: the failure is waived, with its reason.
+	v, w := verdictOf(d, "fixtures/contracts/serso.yaml", "gdpr/processor-agreement")
+	if v != "waived" || w == nil || !strings.Contains(w.Reason, "DPA-114") {
+		t.Errorf("active waiver: verdict %s waiver %+v", v, w)
+	}
+	// Expired: the failure counts again and says its waiver expired.
+	v, w = verdictOf(d, "fixtures/contracts/serso.yaml", "liability/excluded-damage")
+	if v != "fail" || w == nil || !w.Expired {
+		t.Errorf("expired waiver: verdict %s waiver %+v", v, w)
+	}
+	// Unused: a warning at the waiver's own line.
+	if len(d.Warnings) != 1 || d.Warnings[0].Line != 12 || !strings.Contains(d.Warnings[0].Message, "unused waiver") {
+		t.Errorf("warnings = %+v", d.Warnings)
+	}
+	// The same waiver before its expiry date waives the failure.
+	_, out, _ = runCmd(t, "", "check", "-f", "json", "--today", "2026-01-31", "--waivers", "cmd/termlint/testdata/waivers.yaml", "fixtures/contracts/serso.yaml")
+	if v, _ := verdictOf(decodeJSON(t, out), "fixtures/contracts/serso.yaml", "liability/excluded-damage"); v != "waived" {
+		t.Errorf("on its last day the waiver must still apply, verdict %s", v)
+	}
+}
+
+func TestMalformedWaivers(t *testing.T) {
+	code, out, _ := runCmd(t, "", "check", "-f", "json", "--waivers", "cmd/termlint/testdata/waivers-bad.yaml", "fixtures/contracts/serso.yaml")
+	if code != 2 {
+		t.Fatalf("exit %d, want 2 (input error)", code)
+	}
+	d := decodeJSON(t, out)
+	var msgs []string
+	for _, e := range d.InputErrors {
+		msgs = append(msgs, e.File+":"+itoa(e.Line)+":"+itoa(e.Column)+": "+e.Message)
+	}
+	joined := strings.Join(msgs, "\n")
+	if !strings.Contains(joined, `waivers-bad.yaml:2:5: missing required key "reason" in waivers.0`) {
+		t.Errorf("missing reason not reported at its line:\n%s", joined)
+	}
+	if !strings.Contains(joined, `waivers-bad.yaml:10:14: waivers.1.expires: "2026-02-30" is not a date`) && !strings.Contains(joined, "reason") {
+		t.Errorf("input errors:\n%s", joined)
+	}
+}
+
+func TestInvalidWaiverDate(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "w.yaml")
+	body := "waivers:\n  - rule: a/b\n    contract: x\n    reason: r\n    approved_by: me\n    expires: 2026-02-30\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCmd(t, "", "check", "--waivers", p, "fixtures/contracts/serso.yaml")
+	if code != 2 || !strings.Contains(out, "w.yaml:6:14: input-error waivers.0.expires: \"2026-02-30\" is not a date") {
+		t.Errorf("exit %d, output:\n%.600s", code, out)
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestBaseline(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.json")
+	_, out, _ := runCmd(t, "", "check", "-f", "json", "--fail-on", "never", "fixtures/contracts/serso.yaml")
+	if err := os.WriteFile(base, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Same contract, same failures: nothing new, exit 0.
+	code, out, _ := runCmd(t, "", "check", "-f", "json", "--baseline", base, "fixtures/contracts/serso.yaml")
+	d := decodeJSON(t, out)
+	if code != 0 || d.Baseline == nil || d.Baseline.New != 0 {
+		t.Fatalf("unchanged: exit %d baseline %+v", code, d.Baseline)
+	}
+	// A waiver makes one failure disappear from the failures: reported as fixed.
+	code, out, _ = runCmd(t, "", "check", "-f", "json", "--today", "2026-11-21", "--baseline", base, "--waivers", "cmd/termlint/testdata/waivers.yaml", "fixtures/contracts/serso.yaml")
+	d = decodeJSON(t, out)
+	if code != 0 || d.Baseline.New != 0 {
+		t.Fatalf("waived: exit %d baseline %+v", code, d.Baseline)
+	}
+	// Another contract's failures are all new: exit 1.
+	code, out, _ = runCmd(t, "", "check", "-f", "json", "--baseline", base, "fixtures/contracts/serso.yaml", "fixtures/contracts/laspect.yaml")
+	d = decodeJSON(t, out)
+	if code != 1 || d.Baseline.New == 0 {
+		t.Fatalf("new contract: exit %d baseline %+v", code, d.Baseline)
+	}
+	for _, c := range d.Contracts {
+		for _, r := range c.Results {
+			if c.Contract == "fixtures/contracts/serso.yaml" && r.Failing {
+				t.Errorf("old failure %s counts toward the exit code", r.Rule)
+			}
+		}
+	}
+}
+
+func TestBaselineFixed(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.json")
+	// A baseline in which serso also failed a rule that passes today.
+	_, out, _ := runCmd(t, "", "check", "-f", "json", "--fail-on", "never", "fixtures/contracts/serso.yaml")
+	out = strings.Replace(out, `"rule": "payment/term",
+          "severity": "warning",
+          "verdict": "pass"`, `"rule": "payment/term",
+          "severity": "warning",
+          "verdict": "fail"`, 1)
+	if err := os.WriteFile(base, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ = runCmd(t, "", "check", "-f", "json", "--baseline", base, "fixtures/contracts/serso.yaml")
+	d := decodeJSON(t, out)
+	if len(d.Baseline.Fixed) != 1 || d.Baseline.Fixed[0].Rule != "payment/term" {
+		t.Fatalf("fixed = %+v", d.Baseline.Fixed)
+	}
+}
+
+func TestConfigAndReports(t *testing.T) {
+	dir := t.TempDir()
+	cfg := "fail_on: never\nreports:\n  - sarif=out/t.sarif\n  - junit=out/t.xml\n  - markdown=out/s.md\n"
+	if err := os.WriteFile(filepath.Join(dir, ".termlint.yaml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs("fixtures/contracts/serso.yaml")
+	src, _ := filepath.Abs("fixtures/sources/serso.txt")
+	data, _ := os.ReadFile(abs)
+	// The contract sits in the config's directory, its source beside it.
+	contractBody := strings.Replace(string(data), "source: ../sources/serso.txt", "source: "+src, 1)
+	if err := os.WriteFile(filepath.Join(dir, "serso.yaml"), []byte(contractBody), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCmd(t, "", "check", filepath.Join(dir, "serso.yaml"))
+	if code != 0 {
+		t.Fatalf("fail_on: never from the config was not applied: exit %d %s", code, errs)
+	}
+	for _, f := range []string{"out/t.sarif", "out/t.xml", "out/s.md"} {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+			t.Errorf("report %s not written: %v", f, err)
+		}
+	}
+	// A flag wins over the config.
+	code, _, _ = runCmd(t, "", "check", "--fail-on", "error", filepath.Join(dir, "serso.yaml"))
+	if code != 1 {
+		t.Errorf("--fail-on error did not override the config: exit %d", code)
+	}
+	code, _, _ = runCmd(t, "", "check", "--no-config", filepath.Join(dir, "serso.yaml"))
+	if code != 1 {
+		t.Errorf("--no-config still read the config: exit %d", code)
+	}
+}
+
+func TestGitHubFormatWritesSummary(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	var outb, errb strings.Builder
+	e := &env{stdin: strings.NewReader(""), stdout: &outb, stderr: &errb, getenv: func(k string) string {
+		if k == "GITHUB_STEP_SUMMARY" {
+			return summary
+		}
+		return ""
+	}}
+	code := run(e, []string{"check", "-f", "github", "fixtures/contracts/serso.yaml"})
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.HasPrefix(outb.String(), "::error file=fixtures/contracts/serso.yaml,line=") {
+		t.Errorf("annotations: %.300s", outb.String())
+	}
+	b, err := os.ReadFile(summary)
+	if err != nil || !strings.Contains(string(b), "| gdpr/processor-agreement |") {
+		t.Errorf("job summary: %v %.300s", err, b)
+	}
+}
