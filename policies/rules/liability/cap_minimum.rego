@@ -8,7 +8,9 @@
 #   caps combine makes it bind (the lowest amount applies, or it is the first tier of a fallback
 #   chain); it passes when it only adds to a cap the buyer can rely on. Where the document says
 #   nothing on how several caps combine, each cap is taken to apply on its own terms. No cap at
-#   all (liability unlimited under general law) is not applicable. Fixed amounts are accepted
+#   all (liability unlimited under general law) is not applicable. A fee-based cap whose base leaves
+#   items out (licences, hardware, third-party products) is less than the fees it names and fails.
+#   Fixed amounts are accepted
 #   as they stand: the playbook sets no minimum amount.
 # custom:
 #   id: liability/cap-minimum
@@ -57,6 +59,16 @@ adequate(c) if {
 	reliable(c)
 	not short(c)
 	not unmeasured(c)
+	not reduced(c)
+}
+
+# Bases measured by what the buyer pays: leaving items out of them (licences, hardware,
+# third-party products) makes the cap smaller than the fees or the order it names.
+price_bases := {"fees_paid_lookback", "fees_payable_lookback", "order_price", "monthly_price"}
+
+reduced(c) if {
+	c.basis in price_bases
+	count(c.base_excludes) > 0
 }
 
 short(c) if {
@@ -253,3 +265,10 @@ else := "that has not been encoded"
 note_suffix(c) := sprintf(": %s", [c.note]) if c.note
 
 else := ""
+
+deny contains lib.finding(msg, ["liability", "caps", i, "base_excludes"]) if {
+	some i, c in stated
+	reduced(c)
+	not saved(i)
+	msg := sprintf("the cap's base leaves out %s, so it is less than the fees or order value it names; the playbook expects a cap of at least %s of all fees (or the total order value)", [concat(", ", c.base_excludes), days_words(params.min_lookback_days)])
+}

@@ -222,3 +222,11 @@ test_not_applicable_no_caps if {
 	not rule.applies with input as {"liability": {"caps": []}}
 	not rule.applies with input as {"liability": {"status": "absent", "src": null}}
 }
+
+test_fail_base_excludes if {
+	c := {"id": "fees", "basis": "fees_paid_lookback", "lookback": {"text": "12mo", "days": 365}, "base_excludes": ["licenties", "hardware"], "src": {"art": "10.14", "quote": "q"}}
+	r := rule with input as {"liability": {"caps": [c], "combination": {"value": "single", "src": {"art": "10.14", "quote": "q"}}}}
+	some f in r.deny
+	f.path == ["liability", "caps", 0, "base_excludes"]
+	contains(f.msg, "licenties, hardware")
+}

@@ -3,6 +3,7 @@
 # description: >-
 #   The buyer has at least a set number of days (default 30) to pay an invoice. Where the document
 #   is silent on the payment term, the statutory default of 30 days applies and the rule passes.
+#   A right of the vendor to demand payment in advance takes the term away and fails.
 # custom:
 #   id: payment/term
 #   severity: warning
@@ -24,6 +25,12 @@ deny contains lib.finding(msg, ["payment", "term", "period"]) if {
 	lib.stated(payment.term)
 	lib.days(payment.term.period) < params.min_days
 	msg := sprintf("invoices must be paid within %s%s; the playbook expects at least %v days", [duration_words(payment.term.period), from(payment.term), params.min_days])
+}
+
+deny contains lib.finding(msg, ["payment", "prepayment"]) if {
+	lib.stated(payment.prepayment)
+	payment.prepayment.required == true
+	msg := "the vendor may require payment in advance, so the buyer is not assured of any payment term; the playbook expects payment after delivery with a term"
 }
 
 from(t) := sprintf(" (from: %s)", [t.from]) if t.from

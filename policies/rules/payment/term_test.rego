@@ -63,3 +63,9 @@ test_unknown_ambiguous if {
 	f2.path == ["payment", "term"]
 	contains(f2.msg, "two terms")
 }
+
+test_fail_prepayment if {
+	r := rule with input as {"payment": {"term": {"period": {"text": "30d", "days": 30}, "src": {"art": "5.1", "quote": "q"}}, "prepayment": {"required": true, "src": {"art": "5.2", "quote": "q"}}}}
+	some f in r.deny
+	f.path == ["payment", "prepayment"]
+}

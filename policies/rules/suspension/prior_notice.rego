@@ -1,10 +1,12 @@
 # METADATA
 # title: The vendor suspends only after prior written notice
 # description: >-
-#   Every right of the vendor to suspend its performance (for non-payment, breach, maintenance,
-#   force majeure or any other ground) must require written notice to the buyer at least a set
-#   number of days beforehand (default 5). A right to suspend without notice, or with shorter
-#   notice, does not meet the playbook. A document that gives the vendor no right to suspend passes.
+#   Every right of the vendor to suspend its performance at its own choice (for non-payment,
+#   breach, maintenance or any other ground) must require written notice to the buyer at least a
+#   set number of days beforehand (default 5). A right to suspend without notice, or with shorter
+#   notice, does not meet the playbook. Suspension for force majeure alone is not judged here: it
+#   is not a sanction the vendor chooses, and the force-majeure clause is weighed by the liability
+#   rules. A document that gives the vendor no right to suspend passes.
 # custom:
 #   id: suspension/prior-notice
 #   severity: warning
@@ -26,9 +28,18 @@ susp := input.suspension
 # Suspension rights the vendor holds (alone or with the buyer).
 vendor_parties := {"vendor", "both"}
 
+# Suspension whose only ground is force majeure is not the vendor's choice.
+force_majeure_only(s) if {
+	count(s.grounds) > 0
+	every g in s.grounds {
+		g == "force_majeure"
+	}
+}
+
 deny contains lib.finding(msg, ["suspension", i, "prior_notice"]) if {
 	some i, s in lib.list(susp)
 	s.by in vendor_parties
+	not force_majeure_only(s)
 	lib.days(s.prior_notice) < params.min_days
 	msg := sprintf("the vendor may suspend performance (%s)%s %s; the playbook requires written notice of at least %v days", [grounds_words(s), scope_words(s), notice_words(s.prior_notice), params.min_days])
 }

@@ -114,3 +114,9 @@ test_words if {
 	rule.scope_words({"scope": "not_stated"}) == ""
 	rule.duration_words({"text": "odd", "days": 1}) == "odd"
 }
+
+test_pass_force_majeure_only if {
+	r := rule with input as {"suspension": [{"by": "vendor", "grounds": ["force_majeure"], "prior_notice": {"text": "none", "days": 0}, "src": {"art": "10.2", "quote": "q"}}]}
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
