@@ -130,6 +130,11 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
 		return nil, []Diagnostic{{File: file, Line: 1, Column: 1, Message: "empty file: expected a contract (a YAML mapping with schema_version, document and vendor)"}}
 	}
+	if n := separators(data); n > 2*l.opts.Limits.MaxNodes {
+		// The parser would allocate a node per value before the converter's count could stop
+		// it; a list of millions of entries is refused here, from a cheap upper bound.
+		return nil, []Diagnostic{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("file holds about %d values, more than the limit of %d: too large for a contract", n, l.opts.Limits.MaxNodes)}}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var docs []*yaml.Node
 	for {
@@ -221,6 +226,12 @@ func checkText(file string, data []byte) (Diagnostic, bool) {
 		i += size
 	}
 	return Diagnostic{}, false
+}
+
+// separators bounds the number of values from above: every value but the first needs a line
+// break or a comma before it.
+func separators(data []byte) int {
+	return bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte(","))
 }
 
 // stripComments drops comment-only lines, so a file holding only the editor's schema comment

@@ -178,6 +178,8 @@ func (s *Schema) diagnostic(c *Contract, e *jsonschema.ValidationError) Diagnost
 		msg = fmt.Sprintf("%s: must not be empty", pointer(loc))
 	case *kind.MinLength:
 		msg = fmt.Sprintf("%s: must not be empty", pointer(loc))
+	case *kind.MaxLength:
+		msg = fmt.Sprintf("%s: %d characters, more than the %d allowed: quote the clause, not the document", pointer(loc), k.Got, k.Want)
 	case *kind.Minimum:
 		msg = fmt.Sprintf("%s: %v is below the minimum %v", pointer(loc), k.Got, k.Want)
 	case *kind.Maximum:

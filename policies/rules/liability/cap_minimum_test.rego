@@ -230,3 +230,9 @@ test_fail_base_excludes if {
 	f.path == ["liability", "caps", 0, "base_excludes"]
 	contains(f.msg, "licenties, hardware")
 }
+
+test_pass_base_excludes_only_vat if {
+	c := {"id": "fees", "basis": "fees_paid_lookback", "lookback": {"text": "12mo", "days": 365}, "base_excludes": ["exclusief btw"], "src": {"art": "15.3", "quote": "q"}}
+	r := rule with input as {"liability": {"caps": [c], "combination": {"value": "single", "src": {"art": "15.3", "quote": "q"}}}}
+	count(r.deny) == 0
+}

@@ -33,7 +33,7 @@ test_fail_target_without_credits_measured_by_vendor if {
 }
 
 test_fail_target_without_figure if {
-	r := rule with input as {"sla": {"location": "separate", "commitment": "target", "src": src}}
+	r := rule with input as {"sla": {"location": "in_document", "commitment": "target", "src": src}}
 	some f in r.deny
 	f.path == ["sla", "commitment"]
 	f.msg == "availability is only a target the vendor strives for, not a guaranteed level; the playbook expects a guaranteed figure"
@@ -85,4 +85,11 @@ test_unknown_incomplete_in_document if {
 	count(r.deny) == 0
 	some f in r.unknown
 	f.msg == "the service levels cannot be judged; not encoded: whether there are service credits"
+}
+
+test_unknown_separate_sla_with_weak_fallback if {
+	r := rule with input as {"sla": {"location": "separate", "commitment": "target", "availability_pct": 99, "service_credits": false, "measured_by": "vendor", "src": {"art": "13.1", "quote": "q"}}}
+	count(r.deny) == 0
+	some f in r.unknown
+	contains(f.msg, "a target only")
 }
