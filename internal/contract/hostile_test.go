@@ -50,8 +50,10 @@ func TestHostileInputs(t *testing.T) {
 		maxAlloc uint64
 	}{
 		{
-			name:     "10,000-deep nesting",
-			data:     func() []byte { return []byte("x-deep: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n") },
+			name: "10,000-deep nesting",
+			data: func() []byte {
+				return []byte("x-deep: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n")
+			},
 			want:     "nesting deeper than 64 levels",
 			maxAlloc: 64 * mib,
 		},
