@@ -96,18 +96,7 @@ func runCheck(e *env, args []string) int {
 			return errorf(e, "check", "--today must be YYYY-MM-DD: %v", err)
 		}
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		return errorf(e, "check", "no paths given: name contract files or directories (e.g. termlint check contracts/)")
-	}
-	files, err := contract.Discover(paths)
-	if err != nil {
-		return errorf(e, "check", "%v", err)
-	}
-	if len(files) == 0 {
-		return errorf(e, "check", "no *.yaml or *.yml files found in %v", paths)
-	}
-	loader, err := cf.loader()
+	files, loader, err := cf.prepare(fs.Args(), "check")
 	if err != nil {
 		return errorf(e, "check", "%v", err)
 	}

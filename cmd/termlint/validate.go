@@ -26,6 +26,22 @@ func (lf *loadFlags) register(fs flagSet) {
 	fs.Int64Var(&lf.maxFileSize, "max-file-size", contract.DefaultLimits().MaxBytes, "largest contract file accepted, in bytes")
 }
 
+// prepare finds the contract files among paths and makes the loader, for a command named cmd.
+func (lf *loadFlags) prepare(paths []string, cmd string) ([]string, *contract.Loader, error) {
+	if len(paths) == 0 {
+		return nil, nil, fmt.Errorf("no paths given: name contract files or directories (e.g. termlint %s contracts/)", cmd)
+	}
+	files, err := contract.Discover(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("no *.yaml or *.yml files found in %v", paths)
+	}
+	loader, err := lf.loader()
+	return files, loader, err
+}
+
 func (lf *loadFlags) loader() (*contract.Loader, error) {
 	limits := contract.DefaultLimits()
 	limits.MaxBytes = lf.maxFileSize
@@ -43,18 +59,7 @@ func runValidate(e *env, args []string) int {
 	if !oneOf(*format, "text", "json") {
 		return errorf(e, "validate", "unknown format %q: want text or json", *format)
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		return errorf(e, "validate", "no paths given: name contract files or directories (e.g. termlint validate contracts/)")
-	}
-	files, err := contract.Discover(paths)
-	if err != nil {
-		return errorf(e, "validate", "%v", err)
-	}
-	if len(files) == 0 {
-		return errorf(e, "validate", "no *.yaml or *.yml files found in %v", paths)
-	}
-	loader, err := lf.loader()
+	files, loader, err := lf.prepare(fs.Args(), "validate")
 	if err != nil {
 		return errorf(e, "validate", "%v", err)
 	}
