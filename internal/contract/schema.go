@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -54,7 +56,8 @@ func compileSchema(id string, raw []byte) (*Schema, error) {
 func (s *Schema) Doc() map[string]any { return s.doc }
 
 func (s *Schema) validate(c *Contract, v map[string]any) []Diagnostic {
-	err := s.compiled.Validate(toSchemaValue(v))
+	// The validator understands the loader's types as they are, json.Number included.
+	err := s.compiled.Validate(v)
 	if err == nil {
 		return nil
 	}
@@ -74,10 +77,6 @@ func (s *Schema) validate(c *Contract, v map[string]any) []Diagnostic {
 	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
 	return out
 }
-
-// toSchemaValue is the identity today; it exists so the validator sees exactly the types the
-// loader produces (json.Number is understood by the validator).
-func toSchemaValue(v map[string]any) any { return v }
 
 // leaves flattens an error tree to the errors a person should read. Under anyOf, the branches
 // whose type does not even match are dropped: "expected a list" is noise when the author clearly
@@ -232,11 +231,7 @@ func (s *Schema) allowedKeys(url string) []string {
 	}
 	m, _ := v.(map[string]any)
 	props, _ := m["properties"].(map[string]any)
-	keys := make([]string, 0, len(props))
-	for k := range props {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(props))
 	return keys
 }
 

@@ -4,7 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 
@@ -32,11 +33,7 @@ func WriteBundle(ctx context.Context, schema *contract.Schema, opts Options, rev
 	if _, err := compile(ps.modules, schema); err != nil {
 		return err
 	}
-	names := make([]string, 0, len(ps.modules))
-	for n := range ps.modules {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(ps.modules))
 	b := bundle.Bundle{
 		Manifest: bundle.Manifest{Revision: revision, Roots: &[]string{"termlint"}},
 		Data:     map[string]any{"termlint": map[string]any{"params": ps.params}},

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -114,11 +116,7 @@ func findRules(modules map[string]*ast.Module) ([]*Rule, error) {
 	byPkg := map[string]*Rule{}
 	hasDeny := map[string]string{}
 	var problems []Problem
-	names := make([]string, 0, len(modules))
-	for n := range modules {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(modules))
 	for _, name := range names {
 		m := modules[name]
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")

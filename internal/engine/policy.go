@@ -4,10 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -225,11 +226,7 @@ func Profiles(dirs []string) []string {
 	for _, d := range dirs {
 		add(os.DirFS(d))
 	}
-	out := make([]string, 0, len(seen))
-	for n := range seen {
-		out = append(out, n)
-	}
-	sort.Strings(out)
+	out := slices.Sorted(maps.Keys(seen))
 	return out
 }
 
@@ -274,11 +271,7 @@ func merge(dst, src map[string]any) {
 func override(dst, src map[string]any, file string) error {
 	var walk func(dst, src map[string]any, prefix string) error
 	walk = func(dst, src map[string]any, prefix string) error {
-		keys := make([]string, 0, len(src))
-		for k := range src {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(src))
 		for _, k := range keys {
 			v := src[k]
 			cur, exists := dst[k]

@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/termlint/termlint/internal/engine"
@@ -86,11 +87,7 @@ func rulesMarkdown(out io.Writer, rules []*engine.Rule, params map[string]any) e
 			fmt.Fprintf(w, "What to negotiate: %s\n\n", oneParagraph(r.Remediation))
 		}
 		if p := RuleParams(params, r.ID); len(p) > 0 {
-			keys := make([]string, 0, len(p))
-			for k := range p {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
+			keys := slices.Sorted(maps.Keys(p))
 			fmt.Fprintln(w, "Thresholds (defaults):")
 			for _, k := range keys {
 				b, err := json.Marshal(p[k])
