@@ -53,6 +53,16 @@ measure() {
     "$(printf '%s\n' "${rss[@]}" | sort -g | tail -n 1)"
 }
 
+# sane N TOOL FINDINGS: stop unless the tool reported at least one failure per contract, which
+# every generated contract has.
+sane() {
+  if ! [[ $3 =~ ^[0-9]+$ ]] || (($3 < $1)); then
+    echo "compare.sh: $2 reported ${3:-nothing} failures for $1 contracts; it is not doing the work" >&2
+    exit 1
+  fi
+  echo "$2: $3 failures on $1 contracts" >&2
+}
+
 printf '| contracts | tool | median wall (s) | files/s | peak RSS (MiB) | wall vs termlint check |\n'
 printf '|---:|---|---:|---:|---:|---:|\n'
 for n in $SIZES; do
@@ -64,12 +74,17 @@ for n in $SIZES; do
     b=$(basename "$f" .yaml); b=${b//-/_}
     mkdir -p "$opadata/contracts/$b"; cp "$f" "$opadata/contracts/$b/data.yaml"
   done
+  # Each tool must do the work before it is timed: a tool that fails fast would look fast.
+  opaq='[count(r[_].deny) | some c in data.contracts; r := data.termlint.engine.results with input as c]'
+  sane "$n" "termlint check" "$("$tl" check --fail-on never -f json "$corpus" | grep -c '"verdict": "fail"' || true)"
+  sane "$n" "conftest" "$("$work/bin/conftest" test --no-color -p "$work/playbook" -p "$work/wrapper" -d "$work/playbook/data.json" "$corpus"/*.yaml | grep -c '^FAIL' || true)"
+  sane "$n" "opa eval" "$("$work/bin/opa" eval --format raw -d "$work/playbook" -d "$opadata" "sum($opaq)")"
   declare -A wall=() mem=()
   read -r wall[check] mem[check] < <(measure "$tl" check --fail-on never "$corpus")
   read -r wall[floor] mem[floor] < <(measure "$tl" validate "$corpus")
   read -r wall[conftest] mem[conftest] < <(measure "$work/bin/conftest" test --no-color -p "$work/playbook" -p "$work/wrapper" -d "$work/playbook/data.json" "$corpus"/*.yaml)
   read -r wall[opa] mem[opa] < <(measure "$work/bin/opa" eval --format raw -d "$work/playbook" -d "$opadata" \
-    'count([r | some k; r := data.termlint.engine.results with input as data.contracts[k]])')
+    "count($opaq)")
   for tool in check floor conftest opa; do
     case $tool in
       check) label="termlint check" ;; floor) label="termlint validate (loading floor)" ;;

@@ -17,19 +17,45 @@ package termlint.rules.drafting.amount_words
 
 import data.termlint.lib
 
-# money holds every amount of the contract that is also written in words, by its path.
-money contains [path, m] if {
-	walk(input, [path, m])
-	is_object(m)
-	m.amount_words
-	not annotation(path)
+# locations lists where the contract model puts money: every use of the schema's money
+# definition ("*" stands for each item of a list, once per location). Looking only there, rather
+# than walking the whole input, keeps the rule cheap on long contracts; a Go test
+# (TestAmountWordsLocations) fails when the schema gains a money field this list lacks.
+locations := [
+	["liability", "caps", "*", "ceiling"],
+	["non_solicitation", "penalty", "amount"],
+	["payment", "flat_penalty", "minimum"],
+	["payment", "flat_penalty", "maximum"],
+	["payment", "collection_costs", "minimum"],
+	["payment", "reminder_fee", "amount"],
+	["confidentiality", "penalty", "amount"],
+	["exit", "data_return", "charge_amount"],
+]
+
+# money holds every amount of the contract that is also written in words, by its path. The
+# encoder's own x- keys are never among the locations, so annotations are not read.
+money contains [loc, m] if {
+	some loc in locations
+	not "*" in loc
+	m := object.get(input, loc, null)
+	written(m)
 }
 
-# annotation: the path runs through an encoder's own x- key, which termlint does not read.
-annotation(path) if {
-	some k in path
-	is_string(k)
-	startswith(k, "x-")
+money contains [path, m] if {
+	some loc in locations
+	some j
+	loc[j] == "*"
+	head := array.slice(loc, 0, j)
+	rest := array.slice(loc, j + 1, count(loc))
+	some i, item in lib.list(object.get(input, head, null))
+	m := object.get(item, rest, null)
+	written(m)
+	path := array.concat(array.concat(head, [i]), rest)
+}
+
+written(m) if {
+	is_object(m)
+	m.amount_words
 }
 
 default applies := false

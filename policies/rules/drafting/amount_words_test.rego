@@ -47,3 +47,39 @@ test_not_applicable_annotation_only if {
 	not r.applies
 	count(r.unknown) == 0
 }
+
+test_fail_every_location if {
+	bad := {"amount": 500, "currency": "EUR", "amount_words": words("vierhonderd euro", 400)}
+	ok := {"amount": 100, "currency": "EUR", "amount_words": words("honderd euro", 100)}
+	caps := [
+		{"id": "a", "basis": "fixed_amount", "ceiling": ok, "src": src},
+		{"id": "b", "basis": "fixed_amount", "ceiling": bad, "src": src},
+	]
+	r := rule with input as {
+		"liability": {"caps": caps},
+		"non_solicitation": {"penalty": {"amount": bad, "src": src}},
+		"payment": {
+			"flat_penalty": {"minimum": bad, "maximum": bad, "src": src},
+			"collection_costs": {"minimum": bad, "src": src},
+			"reminder_fee": {"amount": bad, "src": src},
+		},
+		"confidentiality": {"penalty": {"amount": bad, "src": src}},
+		"exit": {"data_return": {"charge_amount": bad, "src": src}},
+	}
+	paths := {f.path | some f in r.deny}
+	paths == {
+		["liability", "caps", 1, "ceiling"],
+		["non_solicitation", "penalty", "amount"],
+		["payment", "flat_penalty", "minimum"],
+		["payment", "flat_penalty", "maximum"],
+		["payment", "collection_costs", "minimum"],
+		["payment", "reminder_fee", "amount"],
+		["confidentiality", "penalty", "amount"],
+		["exit", "data_return", "charge_amount"],
+	}
+}
+
+test_not_applicable_status_markers if {
+	r := rule with input as {"liability": {"status": "absent", "src": null}, "payment": {"status": "ambiguous", "src": src}}
+	not r.applies
+}

@@ -73,11 +73,11 @@ else := "the governing law has not been encoded"
 
 # --- Caps and exclusions, and what lifts them -------------------------------------------------
 
-items contains {"path": ["liability", "caps", i], "x": c, "name": cap_name(c, i)} if {
+items contains {"path": ["liability", "caps", i], "x": c, "id": object.get(c, "id", null), "name": cap_name(c, i)} if {
 	some i, c in lib.list(caps)
 }
 
-items contains {"path": ["liability", "exclusions", i], "x": e, "name": exclusion_name(e, i)} if {
+items contains {"path": ["liability", "exclusions", i], "x": e, "id": object.get(e, "id", null), "name": exclusion_name(e, i)} if {
 	some i, e in lib.list(exclusions)
 }
 
@@ -99,53 +99,22 @@ else := sprintf("the exclusion %q", [e.id]) if e.id
 
 else := sprintf("exclusion no. %d", [i + 1])
 
-names(co, _) if "all" in co.lifts
+# What clear carve-outs lift for a possible and for a sure kind, and what unclear ones may lift.
+lifts_possible := lib.lifts(carve_outs, possible)
 
-names(co, x) if x.id in co.lifts
+lifts_sure := lib.lifts(carve_outs, sure)
 
-# A carve-out that is stated in full: its kinds and what it lifts are known.
-clear(co) if {
-	lib.stated(co)
-	co.kinds
-	co.lifts
-}
-
-lifted(x, kinds) if {
-	some co in lib.list(carve_outs)
-	clear(co)
-	some k in co.kinds
-	k in kinds
-	names(co, x)
-}
-
-# A carve-out that is unclear (ambiguous, or silent on its kinds or on what it lifts) may lift x.
-maybe_lifted(x, kinds) if {
-	some co in lib.list(carve_outs)
-	not clear(co)
-	may_be_kind(co, kinds)
-	may_name(co, x)
-}
-
-may_be_kind(co, kinds) if {
-	some k in co.kinds
-	k in kinds
-}
-
-may_be_kind(co, _) if not co.kinds
-
-may_name(co, x) if names(co, x)
-
-may_name(co, _) if not co.lifts
+may_lift := lib.may_lift(carve_outs, possible)
 
 # Whether the carve-out list can be read at all.
 carve_outs_known if is_array(carve_outs)
 
 carve_outs_known if lib.absent(carve_outs)
 
-fails(x) if {
-	not lifted(x, possible)
-	not maybe_lifted(x, possible)
-	not lib.ambiguous(x)
+fails(item) if {
+	not lib.lifted(lifts_possible, item.id)
+	not lib.lifted(may_lift, item.id)
+	not lib.ambiguous(item.x)
 }
 
 # --- Findings ---------------------------------------------------------------------------------
@@ -153,18 +122,13 @@ fails(x) if {
 deny contains lib.finding(msg, item.path) if {
 	carve_outs_known
 	some item in items
-	fails(item.x)
-	msg := sprintf("%s %s; %s", [item.name, lifted_words(item.x), expectation])
+	fails(item)
+	msg := sprintf("%s %s; %s", [item.name, lifted_words(item.id), expectation])
 }
 
 # What the carve-outs do for x, in words.
-lifted_words(x) := sprintf("is lifted only for %s, not for gross negligence", [and_labels(kinds)]) if {
-	kinds := {k |
-		some co in lib.list(carve_outs)
-		clear(co)
-		names(co, x)
-		some k in co.kinds
-	}
+lifted_words(id) := sprintf("is lifted only for %s, not for gross negligence", [and_labels(kinds)]) if {
+	kinds := lib.lifting_kinds(carve_outs, id)
 	count(kinds) > 0
 }
 
@@ -216,21 +180,18 @@ unknown contains lib.finding(lib.reason(carve_outs, "liability.carve_outs"), ["l
 unknown contains lib.finding(msg, item.path) if {
 	carve_outs_known
 	some item in items
-	not fails(item.x)
-	not lifted(item.x, sure)
-	msg := sprintf("%s: %s", [item.name, doubt(item.x)])
+	not fails(item)
+	not lib.lifted(lifts_sure, item.id)
+	msg := sprintf("%s: %s", [item.name, doubt(item)])
 }
 
-doubt(x) := lib.reason(x, "it") if lib.ambiguous(x)
+doubt(item) := lib.reason(item.x, "it") if lib.ambiguous(item.x)
 
-else := "a carve-out that may lift it for gross negligence is unclear (ambiguous, or silent on its kinds or on what it lifts)" if maybe_lifted(x, possible)
+else := "a carve-out that may lift it for gross negligence is unclear (ambiguous, or silent on its kinds or on what it lifts)" if lib.lifted(may_lift, item.id)
 
 else := sprintf("it is lifted only for %s, which the playbook accepts under some governing laws but not all, and %s", [or_labels(kinds), law_reason]) if {
 	kinds := {k |
-		some co in lib.list(carve_outs)
-		clear(co)
-		names(co, x)
-		some k in co.kinds
+		some k in lib.lifting_kinds(carve_outs, item.id)
 		k in possible
 	}
 }

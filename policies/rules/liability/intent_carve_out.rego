@@ -40,11 +40,11 @@ kinds := {k | some k in params.kinds}
 
 # --- Caps and exclusions, and what lifts them -------------------------------------------------
 
-items contains {"path": ["liability", "caps", i], "x": c, "name": cap_name(c, i)} if {
+items contains {"path": ["liability", "caps", i], "x": c, "id": object.get(c, "id", null), "name": cap_name(c, i)} if {
 	some i, c in lib.list(caps)
 }
 
-items contains {"path": ["liability", "exclusions", i], "x": e, "name": exclusion_name(e, i)} if {
+items contains {"path": ["liability", "exclusions", i], "x": e, "id": object.get(e, "id", null), "name": exclusion_name(e, i)} if {
 	some i, e in lib.list(exclusions)
 }
 
@@ -66,43 +66,10 @@ else := sprintf("the exclusion %q", [e.id]) if e.id
 
 else := sprintf("exclusion no. %d", [i + 1])
 
-names(co, _) if "all" in co.lifts
+# What clear carve-outs of an accepted kind lift, and what unclear ones may lift.
+lifts := lib.lifts(carve_outs, kinds)
 
-names(co, x) if x.id in co.lifts
-
-# A carve-out that is stated in full: its kinds and what it lifts are known.
-clear(co) if {
-	lib.stated(co)
-	co.kinds
-	co.lifts
-}
-
-lifted(x) if {
-	some co in lib.list(carve_outs)
-	clear(co)
-	some k in co.kinds
-	k in kinds
-	names(co, x)
-}
-
-# A carve-out that is unclear (ambiguous, or silent on its kinds or on what it lifts) may lift x.
-maybe_lifted(x) if {
-	some co in lib.list(carve_outs)
-	not clear(co)
-	may_be_kind(co)
-	may_name(co, x)
-}
-
-may_be_kind(co) if {
-	some k in co.kinds
-	k in kinds
-}
-
-may_be_kind(co) if not co.kinds
-
-may_name(co, x) if names(co, x)
-
-may_name(co, _) if not co.lifts
+may_lift := lib.may_lift(carve_outs, kinds)
 
 # Whether the carve-out list can be read at all.
 carve_outs_known if is_array(carve_outs)
@@ -114,20 +81,15 @@ carve_outs_known if lib.absent(carve_outs)
 deny contains lib.finding(msg, item.path) if {
 	carve_outs_known
 	some item in items
-	not lifted(item.x)
-	not maybe_lifted(item.x)
+	not lib.lifted(lifts, item.id)
+	not lib.lifted(may_lift, item.id)
 	not lib.ambiguous(item.x)
-	msg := sprintf("%s %s; the playbook expects every cap and every exclusion to be lifted at least for %s", [item.name, lifted_words(item.x), or_labels(params.kinds)])
+	msg := sprintf("%s %s; the playbook expects every cap and every exclusion to be lifted at least for %s", [item.name, lifted_words(item.id), or_labels(params.kinds)])
 }
 
-# What the carve-outs do for x, in words.
-lifted_words(x) := sprintf("is lifted only for %s, not for %s", [and_labels(other), or_labels(params.kinds)]) if {
-	other := {k |
-		some co in lib.list(carve_outs)
-		clear(co)
-		names(co, x)
-		some k in co.kinds
-	}
+# What the carve-outs do for the item, in words.
+lifted_words(id) := sprintf("is lifted only for %s, not for %s", [and_labels(other), or_labels(params.kinds)]) if {
+	other := lib.lifting_kinds(carve_outs, id)
 	count(other) > 0
 }
 
@@ -175,7 +137,7 @@ unknown contains lib.finding(lib.reason(carve_outs, "liability.carve_outs"), ["l
 unknown contains lib.finding(msg, item.path) if {
 	carve_outs_known
 	some item in items
-	not lifted(item.x)
+	not lib.lifted(lifts, item.id)
 	lib.ambiguous(item.x)
 	msg := sprintf("%s: %s", [item.name, lib.reason(item.x, "it")])
 }
@@ -183,8 +145,8 @@ unknown contains lib.finding(msg, item.path) if {
 unknown contains lib.finding(msg, item.path) if {
 	carve_outs_known
 	some item in items
-	not lifted(item.x)
+	not lib.lifted(lifts, item.id)
 	not lib.ambiguous(item.x)
-	maybe_lifted(item.x)
+	lib.lifted(may_lift, item.id)
 	msg := sprintf("%s: a carve-out that may lift it for %s is unclear (ambiguous, or silent on its kinds or on what it lifts)", [item.name, or_labels(params.kinds)])
 }

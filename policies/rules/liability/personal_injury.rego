@@ -46,11 +46,11 @@ else := liab.carve_outs
 
 # --- Caps and exclusions that reach death and personal injury ---------------------------------
 
-items contains {"path": ["liability", "caps", i], "x": c, "name": cap_name(c, i)} if {
+items contains {"path": ["liability", "caps", i], "x": c, "id": object.get(c, "id", null), "name": cap_name(c, i)} if {
 	some i, c in lib.list(caps)
 }
 
-items contains {"path": ["liability", "exclusions", i], "x": e, "name": exclusion_name(e, i)} if {
+items contains {"path": ["liability", "exclusions", i], "x": e, "id": object.get(e, "id", null), "name": exclusion_name(e, i)} if {
 	some i, e in lib.list(exclusions)
 	some cat in e.categories
 	cat in reaching
@@ -77,43 +77,10 @@ exclusion_name(e, i) := sprintf("the exclusion %q (%s)", [e.id, lib.labels(e.cat
 
 else := sprintf("exclusion no. %d (%s)", [i + 1, lib.labels(e.categories)])
 
-names(co, _) if "all" in co.lifts
+# What clear carve-outs for death and personal injury lift, and what unclear ones may lift.
+lifts := lib.lifts(carve_outs, injury_kinds)
 
-names(co, x) if x.id in co.lifts
-
-# A carve-out that is stated in full: its kinds and what it lifts are known.
-clear(co) if {
-	lib.stated(co)
-	co.kinds
-	co.lifts
-}
-
-lifted(x) if {
-	some co in lib.list(carve_outs)
-	clear(co)
-	some k in co.kinds
-	k in injury_kinds
-	names(co, x)
-}
-
-# A carve-out that is unclear (ambiguous, or silent on its kinds or on what it lifts) may lift x.
-maybe_lifted(x) if {
-	some co in lib.list(carve_outs)
-	not clear(co)
-	may_be_kind(co)
-	may_name(co, x)
-}
-
-may_be_kind(co) if {
-	some k in co.kinds
-	k in injury_kinds
-}
-
-may_be_kind(co) if not co.kinds
-
-may_name(co, x) if names(co, x)
-
-may_name(co, _) if not co.lifts
+may_lift := lib.may_lift(carve_outs, injury_kinds)
 
 # Whether the carve-out list can be read at all.
 carve_outs_known if is_array(carve_outs)
@@ -125,8 +92,8 @@ carve_outs_known if lib.absent(carve_outs)
 deny contains lib.finding(msg, item.path) if {
 	carve_outs_known
 	some item in items
-	not lifted(item.x)
-	not maybe_lifted(item.x)
+	not lib.lifted(lifts, item.id)
+	not lib.lifted(may_lift, item.id)
 	not lib.ambiguous(item.x)
 	msg := sprintf("%s is not lifted for death or personal injury; the playbook expects death and personal injury to be neither capped nor excluded", [item.name])
 }
@@ -160,7 +127,7 @@ unknown contains lib.finding(lib.reason(carve_outs, "liability.carve_outs"), ["l
 unknown contains lib.finding(msg, item.path) if {
 	carve_outs_known
 	some item in items
-	not lifted(item.x)
+	not lib.lifted(lifts, item.id)
 	lib.ambiguous(item.x)
 	msg := sprintf("%s: %s", [item.name, lib.reason(item.x, "it")])
 }
@@ -168,8 +135,8 @@ unknown contains lib.finding(msg, item.path) if {
 unknown contains lib.finding(msg, item.path) if {
 	carve_outs_known
 	some item in items
-	not lifted(item.x)
+	not lib.lifted(lifts, item.id)
 	not lib.ambiguous(item.x)
-	maybe_lifted(item.x)
+	lib.lifted(may_lift, item.id)
 	msg := sprintf("%s: a carve-out that may lift it for death or personal injury is unclear (ambiguous, or silent on its kinds or on what it lifts)", [item.name])
 }
