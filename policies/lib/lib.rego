@@ -40,59 +40,14 @@ label(s) := replace(s, "_", " ")
 # labels joins several enum values into words.
 labels(xs) := concat(", ", sort([label(x) | some x in xs]))
 
-# --- Liability carve-outs, for the rules that ask whether a cap or exclusion is lifted ---------
-#
-# A carve-out lifts the caps and exclusions whose ids it names in lifts, or every one when lifts
-# holds "all". The helpers below answer per carve-out list once, as sets of ids, so that a rule
-# asks each cap or exclusion a set-membership question instead of looping over the carve-outs
-# again for every item: on long contracts that loop dominated evaluation time.
+# or_labels joins enum values with "or", keeping the order of a list (the params order) and
+# sorting a set.
+or_labels(xs) := concat(" or ", [label(x) | some x in xs])
 
-# clear_carve_out: stated in full, so its kinds and what it lifts are known.
-clear_carve_out(co) if {
-	stated(co)
-	co.kinds
-	co.lifts
+# and_labels joins enum values, sorted, as "a, b and c".
+and_labels(xs) := concat(" and ", [concat(", ", array.slice(ls, 0, count(ls) - 1)), ls[count(ls) - 1]]) if {
+	ls := sort([label(x) | some x in xs])
+	count(ls) > 1
 }
 
-# lifts returns what the clear carve-outs of one of kinds lift: ids, and "all".
-lifts(carve_outs, kinds) := {id |
-	some co in list(carve_outs)
-	clear_carve_out(co)
-	some k in co.kinds
-	k in kinds
-	some id in co.lifts
-}
-
-# may_lift returns what the unclear carve-outs (ambiguous, or silent on their kinds or on what
-# they lift) that may be of one of kinds may lift; "all" for one silent on what it lifts.
-may_lift(carve_outs, kinds) := {id |
-	some co in list(carve_outs)
-	not clear_carve_out(co)
-	may_be_kind(co, kinds)
-	some id in lifted_ids(co)
-}
-
-may_be_kind(co, kinds) if {
-	some k in co.kinds
-	k in kinds
-}
-
-may_be_kind(co, _) if not co.kinds
-
-lifted_ids(co) := co.lifts if co.lifts
-
-else := ["all"]
-
-# lifted: ids (from lifts or may_lift) reach the cap or exclusion id. id is null for an item
-# without an id, which only "all" reaches.
-lifted(ids, _) if "all" in ids
-
-lifted(ids, id) if id in ids
-
-# lifting_kinds returns the kinds of the clear carve-outs that lift the item id, of any kind.
-lifting_kinds(carve_outs, id) := {k |
-	some co in list(carve_outs)
-	clear_carve_out(co)
-	lifted(co.lifts, id)
-	some k in co.kinds
-}
+else := labels(xs)

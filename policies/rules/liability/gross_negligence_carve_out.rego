@@ -21,23 +21,9 @@
 package termlint.rules.liability.gross_negligence_carve_out
 
 import data.termlint.lib
+import data.termlint.lib.liability
 
 params := data.termlint.params.liability.gross_negligence_carve_out
-
-liab := input.liability
-
-# The lists, as list or status marker; a liability section left out entirely has none of them.
-caps := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.caps
-
-exclusions := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.exclusions
-
-carve_outs := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.carve_outs
 
 # --- The standard, by governing law -----------------------------------------------------------
 
@@ -71,95 +57,52 @@ else := "the document chooses no governing law" if lib.absent(input.governing_la
 
 else := "the governing law has not been encoded"
 
-# --- Caps and exclusions, and what lifts them -------------------------------------------------
-
-items contains {"path": ["liability", "caps", i], "x": c, "id": object.get(c, "id", null), "name": cap_name(c, i)} if {
-	some i, c in lib.list(caps)
-}
-
-items contains {"path": ["liability", "exclusions", i], "x": e, "id": object.get(e, "id", null), "name": exclusion_name(e, i)} if {
-	some i, e in lib.list(exclusions)
-}
-
-cap_name(c, i) := sprintf("the cap %q (%s)", [c.id, lib.label(c.basis)]) if {
-	c.id
-	c.basis
-}
-
-else := sprintf("the cap %q", [c.id]) if c.id
-
-else := sprintf("cap no. %d", [i + 1])
-
-exclusion_name(e, i) := sprintf("the exclusion %q (%s)", [e.id, lib.labels(e.categories)]) if {
-	e.id
-	e.categories
-}
-
-else := sprintf("the exclusion %q", [e.id]) if e.id
-
-else := sprintf("exclusion no. %d", [i + 1])
+# --- What lifts the caps and exclusions ---------------------------------------------------------
 
 # What clear carve-outs lift for a possible and for a sure kind, and what unclear ones may lift.
-lifts_possible := lib.lifts(carve_outs, possible)
+lifts_possible := liability.lifts(possible)
 
-lifts_sure := lib.lifts(carve_outs, sure)
+lifts_sure := liability.lifts(sure)
 
-may_lift := lib.may_lift(carve_outs, possible)
-
-# Whether the carve-out list can be read at all.
-carve_outs_known if is_array(carve_outs)
-
-carve_outs_known if lib.absent(carve_outs)
+may_lift := liability.may_lift(possible)
 
 fails(item) if {
-	not lib.lifted(lifts_possible, item.id)
-	not lib.lifted(may_lift, item.id)
+	not liability.lifted(lifts_possible, item.id)
+	not liability.lifted(may_lift, item.id)
 	not lib.ambiguous(item.x)
 }
 
 # --- Findings ---------------------------------------------------------------------------------
 
 deny contains lib.finding(msg, item.path) if {
-	carve_outs_known
-	some item in items
+	liability.carve_outs_known
+	some item in liability.items
 	fails(item)
 	msg := sprintf("%s %s; %s", [item.name, lifted_words(item.id), expectation])
 }
 
 # What the carve-outs do for x, in words.
-lifted_words(id) := sprintf("is lifted only for %s, not for gross negligence", [and_labels(kinds)]) if {
-	kinds := lib.lifting_kinds(carve_outs, id)
+lifted_words(id) := sprintf("is lifted only for %s, not for gross negligence", [lib.and_labels(kinds)]) if {
+	kinds := liability.lifting_kinds(id)
 	count(kinds) > 0
 }
 
 else := "is not lifted by any carve-out, not even for gross negligence"
 
-expectation := sprintf("under %s law the playbook expects every cap and every exclusion to be lifted at least for %s", [law, or_labels(law_kinds)]) if law
+expectation := sprintf("under %s law the playbook expects every cap and every exclusion to be lifted at least for %s", [law, lib.or_labels(law_kinds)]) if law
 
-else := sprintf("whatever the governing law, the playbook expects every cap and every exclusion to be lifted for %s", [or_labels(every_law_kinds)])
-
-# or_labels keeps the order of a list (the params order) and sorts a set.
-or_labels(xs) := concat(" or ", [lib.label(x) | some x in xs])
-
-and_labels(xs) := concat(" and ", [concat(", ", array.slice(ls, 0, count(ls) - 1)), ls[count(ls) - 1]]) if {
-	ls := sort([lib.label(x) | some x in xs])
-	count(ls) > 1
-}
-
-else := lib.labels(xs)
+else := sprintf("whatever the governing law, the playbook expects every cap and every exclusion to be lifted for %s", [lib.or_labels(every_law_kinds)])
 
 default applies := true
 
 # No cap and no exclusion: there is nothing to lift.
 applies := false if {
-	listed(caps)
-	listed(exclusions)
-	count(items) == 0
+	liability.listed(liability.caps)
+	liability.listed(liability.exclusions)
+	count(liability.items) == 0
 }
 
-listed(x) if is_array(x)
-
-listed(x) if lib.absent(x)
+liab := liability.section
 
 unknown contains lib.finding("liability has not been encoded", []) if not liab
 
@@ -171,27 +114,27 @@ unknown contains lib.finding(sprintf("liability %s have not been encoded", [what
 	not liab[key]
 }
 
-unknown contains lib.finding(lib.reason(caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(caps)
+unknown contains lib.finding(lib.reason(liability.caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(liability.caps)
 
-unknown contains lib.finding(lib.reason(exclusions, "liability.exclusions"), ["liability", "exclusions"]) if lib.ambiguous(exclusions)
+unknown contains lib.finding(lib.reason(liability.exclusions, "liability.exclusions"), ["liability", "exclusions"]) if lib.ambiguous(liability.exclusions)
 
-unknown contains lib.finding(lib.reason(carve_outs, "liability.carve_outs"), ["liability", "carve_outs"]) if lib.ambiguous(carve_outs)
+unknown contains lib.finding(lib.reason(liability.carve_outs, "liability.carve_outs"), ["liability", "carve_outs"]) if lib.ambiguous(liability.carve_outs)
 
 unknown contains lib.finding(msg, item.path) if {
-	carve_outs_known
-	some item in items
+	liability.carve_outs_known
+	some item in liability.items
 	not fails(item)
-	not lib.lifted(lifts_sure, item.id)
+	not liability.lifted(lifts_sure, item.id)
 	msg := sprintf("%s: %s", [item.name, doubt(item)])
 }
 
 doubt(item) := lib.reason(item.x, "it") if lib.ambiguous(item.x)
 
-else := "a carve-out that may lift it for gross negligence is unclear (ambiguous, or silent on its kinds or on what it lifts)" if lib.lifted(may_lift, item.id)
+else := "a carve-out that may lift it for gross negligence is unclear (ambiguous, or silent on its kinds or on what it lifts)" if liability.lifted(may_lift, item.id)
 
-else := sprintf("it is lifted only for %s, which the playbook accepts under some governing laws but not all, and %s", [or_labels(kinds), law_reason]) if {
+else := sprintf("it is lifted only for %s, which the playbook accepts under some governing laws but not all, and %s", [lib.or_labels(kinds), law_reason]) if {
 	kinds := {k |
-		some k in lib.lifting_kinds(carve_outs, item.id)
+		some k in liability.lifting_kinds(item.id)
 		k in possible
 	}
 }

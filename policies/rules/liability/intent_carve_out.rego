@@ -18,105 +18,48 @@
 package termlint.rules.liability.intent_carve_out
 
 import data.termlint.lib
+import data.termlint.lib.liability
 
 params := data.termlint.params.liability.intent_carve_out
 
-liab := input.liability
-
-# The lists, as list or status marker; a liability section left out entirely has none of them.
-caps := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.caps
-
-exclusions := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.exclusions
-
-carve_outs := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.carve_outs
-
 kinds := {k | some k in params.kinds}
 
-# --- Caps and exclusions, and what lifts them -------------------------------------------------
-
-items contains {"path": ["liability", "caps", i], "x": c, "id": object.get(c, "id", null), "name": cap_name(c, i)} if {
-	some i, c in lib.list(caps)
-}
-
-items contains {"path": ["liability", "exclusions", i], "x": e, "id": object.get(e, "id", null), "name": exclusion_name(e, i)} if {
-	some i, e in lib.list(exclusions)
-}
-
-cap_name(c, i) := sprintf("the cap %q (%s)", [c.id, lib.label(c.basis)]) if {
-	c.id
-	c.basis
-}
-
-else := sprintf("the cap %q", [c.id]) if c.id
-
-else := sprintf("cap no. %d", [i + 1])
-
-exclusion_name(e, i) := sprintf("the exclusion %q (%s)", [e.id, lib.labels(e.categories)]) if {
-	e.id
-	e.categories
-}
-
-else := sprintf("the exclusion %q", [e.id]) if e.id
-
-else := sprintf("exclusion no. %d", [i + 1])
-
 # What clear carve-outs of an accepted kind lift, and what unclear ones may lift.
-lifts := lib.lifts(carve_outs, kinds)
+lifts := liability.lifts(kinds)
 
-may_lift := lib.may_lift(carve_outs, kinds)
-
-# Whether the carve-out list can be read at all.
-carve_outs_known if is_array(carve_outs)
-
-carve_outs_known if lib.absent(carve_outs)
+may_lift := liability.may_lift(kinds)
 
 # --- Findings ---------------------------------------------------------------------------------
 
 deny contains lib.finding(msg, item.path) if {
-	carve_outs_known
-	some item in items
-	not lib.lifted(lifts, item.id)
-	not lib.lifted(may_lift, item.id)
+	liability.carve_outs_known
+	some item in liability.items
+	not liability.lifted(lifts, item.id)
+	not liability.lifted(may_lift, item.id)
 	not lib.ambiguous(item.x)
-	msg := sprintf("%s %s; the playbook expects every cap and every exclusion to be lifted at least for %s", [item.name, lifted_words(item.id), or_labels(params.kinds)])
+	msg := sprintf("%s %s; the playbook expects every cap and every exclusion to be lifted at least for %s", [item.name, lifted_words(item.id), kinds_words])
 }
 
+kinds_words := lib.or_labels(params.kinds)
+
 # What the carve-outs do for the item, in words.
-lifted_words(id) := sprintf("is lifted only for %s, not for %s", [and_labels(other), or_labels(params.kinds)]) if {
-	other := lib.lifting_kinds(carve_outs, id)
+lifted_words(id) := sprintf("is lifted only for %s, not for %s", [lib.and_labels(other), kinds_words]) if {
+	other := liability.lifting_kinds(id)
 	count(other) > 0
 }
 
-else := sprintf("is not lifted by any carve-out, not even for %s", [or_labels(params.kinds)])
-
-# or_labels keeps the order of a list (the params order) and sorts a set.
-or_labels(xs) := concat(" or ", [lib.label(x) | some x in xs])
-
-and_labels(xs) := concat(" and ", [concat(", ", array.slice(ls, 0, count(ls) - 1)), ls[count(ls) - 1]]) if {
-	ls := sort([lib.label(x) | some x in xs])
-	count(ls) > 1
-}
-
-else := lib.labels(xs)
+else := sprintf("is not lifted by any carve-out, not even for %s", [kinds_words])
 
 default applies := true
 
 # No cap and no exclusion: there is nothing to lift.
 applies := false if {
-	listed(caps)
-	listed(exclusions)
-	count(items) == 0
+	liability.listed(liability.caps)
+	liability.listed(liability.exclusions)
+	count(liability.items) == 0
 }
 
-listed(x) if is_array(x)
-
-listed(x) if lib.absent(x)
+liab := liability.section
 
 unknown contains lib.finding("liability has not been encoded", []) if not liab
 
@@ -128,25 +71,25 @@ unknown contains lib.finding(sprintf("liability %s have not been encoded", [what
 	not liab[key]
 }
 
-unknown contains lib.finding(lib.reason(caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(caps)
+unknown contains lib.finding(lib.reason(liability.caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(liability.caps)
 
-unknown contains lib.finding(lib.reason(exclusions, "liability.exclusions"), ["liability", "exclusions"]) if lib.ambiguous(exclusions)
+unknown contains lib.finding(lib.reason(liability.exclusions, "liability.exclusions"), ["liability", "exclusions"]) if lib.ambiguous(liability.exclusions)
 
-unknown contains lib.finding(lib.reason(carve_outs, "liability.carve_outs"), ["liability", "carve_outs"]) if lib.ambiguous(carve_outs)
+unknown contains lib.finding(lib.reason(liability.carve_outs, "liability.carve_outs"), ["liability", "carve_outs"]) if lib.ambiguous(liability.carve_outs)
 
 unknown contains lib.finding(msg, item.path) if {
-	carve_outs_known
-	some item in items
-	not lib.lifted(lifts, item.id)
+	liability.carve_outs_known
+	some item in liability.items
+	not liability.lifted(lifts, item.id)
 	lib.ambiguous(item.x)
 	msg := sprintf("%s: %s", [item.name, lib.reason(item.x, "it")])
 }
 
 unknown contains lib.finding(msg, item.path) if {
-	carve_outs_known
-	some item in items
-	not lib.lifted(lifts, item.id)
+	liability.carve_outs_known
+	some item in liability.items
+	not liability.lifted(lifts, item.id)
 	not lib.ambiguous(item.x)
-	lib.lifted(may_lift, item.id)
-	msg := sprintf("%s: a carve-out that may lift it for %s is unclear (ambiguous, or silent on its kinds or on what it lifts)", [item.name, or_labels(params.kinds)])
+	liability.lifted(may_lift, item.id)
+	msg := sprintf("%s: a carve-out that may lift it for %s is unclear (ambiguous, or silent on its kinds or on what it lifts)", [item.name, kinds_words])
 }

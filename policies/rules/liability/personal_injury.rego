@@ -19,6 +19,7 @@
 package termlint.rules.liability.personal_injury
 
 import data.termlint.lib
+import data.termlint.lib.liability
 
 # The playbook's params hold nothing for this rule (data.termlint.params.liability.personal_injury
 # is empty). These two sets define the rule rather than tune it; they stay here until params
@@ -29,20 +30,13 @@ injury_kinds := {"death_personal_injury"}
 # Exclusion categories that take in death and personal injury.
 reaching := {"direct", "all_other"}
 
-liab := input.liability
+liab := liability.section
 
-# The lists, as list or status marker; a liability section left out entirely has none of them.
-caps := {"status": "absent", "src": null} if lib.absent(liab)
+caps := liability.caps
 
-else := liab.caps
+exclusions := liability.exclusions
 
-exclusions := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.exclusions
-
-carve_outs := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.carve_outs
+carve_outs := liability.carve_outs
 
 # --- Caps and exclusions that reach death and personal injury ---------------------------------
 
@@ -78,22 +72,17 @@ exclusion_name(e, i) := sprintf("the exclusion %q (%s)", [e.id, lib.labels(e.cat
 else := sprintf("exclusion no. %d (%s)", [i + 1, lib.labels(e.categories)])
 
 # What clear carve-outs for death and personal injury lift, and what unclear ones may lift.
-lifts := lib.lifts(carve_outs, injury_kinds)
+lifts := liability.lifts(injury_kinds)
 
-may_lift := lib.may_lift(carve_outs, injury_kinds)
-
-# Whether the carve-out list can be read at all.
-carve_outs_known if is_array(carve_outs)
-
-carve_outs_known if lib.absent(carve_outs)
+may_lift := liability.may_lift(injury_kinds)
 
 # --- Findings ---------------------------------------------------------------------------------
 
 deny contains lib.finding(msg, item.path) if {
-	carve_outs_known
+	liability.carve_outs_known
 	some item in items
-	not lib.lifted(lifts, item.id)
-	not lib.lifted(may_lift, item.id)
+	not liability.lifted(lifts, item.id)
+	not liability.lifted(may_lift, item.id)
 	not lib.ambiguous(item.x)
 	msg := sprintf("%s is not lifted for death or personal injury; the playbook expects death and personal injury to be neither capped nor excluded", [item.name])
 }
@@ -125,18 +114,18 @@ unknown contains lib.finding(lib.reason(carve_outs, "liability.carve_outs"), ["l
 }
 
 unknown contains lib.finding(msg, item.path) if {
-	carve_outs_known
+	liability.carve_outs_known
 	some item in items
-	not lib.lifted(lifts, item.id)
+	not liability.lifted(lifts, item.id)
 	lib.ambiguous(item.x)
 	msg := sprintf("%s: %s", [item.name, lib.reason(item.x, "it")])
 }
 
 unknown contains lib.finding(msg, item.path) if {
-	carve_outs_known
+	liability.carve_outs_known
 	some item in items
-	not lib.lifted(lifts, item.id)
+	not liability.lifted(lifts, item.id)
 	not lib.ambiguous(item.x)
-	lib.lifted(may_lift, item.id)
+	liability.lifted(may_lift, item.id)
 	msg := sprintf("%s: a carve-out that may lift it for death or personal injury is unclear (ambiguous, or silent on its kinds or on what it lifts)", [item.name])
 }
