@@ -127,7 +127,7 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 	if d, bad := checkText(file, data); bad {
 		return nil, []Diagnostic{d}
 	}
-	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+	if onlyComments(data) {
 		return nil, []Diagnostic{{File: file, Line: 1, Column: 1, Message: "empty file: expected a contract (a YAML mapping with schema_version, document and vendor)"}}
 	}
 	if n := separators(data); n > 2*l.opts.Limits.MaxNodes {
@@ -135,6 +135,10 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 		// it; a list of millions of entries is refused here, from a cheap upper bound.
 		return nil, []Diagnostic{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("file holds about %d values, more than the limit of %d: too large for a contract", n, l.opts.Limits.MaxNodes)}}
 	}
+	if doc, ok := parseFast(data); ok {
+		return l.finish(file, dir, []*yaml.Node{doc}, nil)
+	}
+	// Everything the fast parser declines, errors included, is yaml.v3's.
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var docs []*yaml.Node
 	for {
@@ -210,6 +214,10 @@ func decode(c *Contract, limits Limits, s *Schema, what string) (map[string]any,
 
 // checkText rejects input that is not text before the YAML parser gives a vaguer message.
 func checkText(file string, data []byte) (Diagnostic, bool) {
+	// Two fast scans settle the usual case; the position is only worked out for a problem.
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+		return Diagnostic{}, false
+	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
@@ -234,17 +242,23 @@ func separators(data []byte) int {
 	return bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte(","))
 }
 
-// stripComments drops comment-only lines, so a file holding only the editor's schema comment
-// counts as empty.
-func stripComments(data []byte) []byte {
-	var b bytes.Buffer
-	for _, ln := range bytes.Split(data, []byte("\n")) {
+// onlyComments reports whether data holds nothing but blank lines, comments and document
+// markers, so that a file holding only the editor's schema comment counts as empty. It stops at
+// the first line with content, which in a contract is near the top.
+func onlyComments(data []byte) bool {
+	for len(data) > 0 {
+		ln := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			ln, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
 		t := bytes.TrimSpace(ln)
 		if len(t) > 0 && t[0] != '#' && !bytes.Equal(t, []byte("---")) && !bytes.Equal(t, []byte("...")) {
-			b.Write(t)
+			return false
 		}
 	}
-	return b.Bytes()
+	return true
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -328,7 +342,6 @@ func (cv *converter) value(n *yaml.Node, depth int) any {
 		return cv.value(n.Alias, depth)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
-		seen := make(map[string]*yaml.Node, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
@@ -339,11 +352,10 @@ func (cv *converter) value(n *yaml.Node, depth int) any {
 				cv.fail(k, "keys must be plain strings, got %s", describeNode(k))
 				continue
 			}
-			if first, dup := seen[k.Value]; dup {
-				cv.fail(k, "duplicate key %q (first at line %d)", k.Value, first.Line)
+			if _, dup := m[k.Value]; dup {
+				cv.fail(k, "duplicate key %q (first at line %d)", k.Value, firstKey(n, k.Value).Line)
 				continue
 			}
-			seen[k.Value] = k
 			m[k.Value] = cv.value(v, depth+1)
 		}
 		return m
@@ -357,6 +369,17 @@ func (cv *converter) value(n *yaml.Node, depth int) any {
 		return cv.scalar(n)
 	}
 	cv.fail(n, "unexpected YAML node")
+	return nil
+}
+
+// firstKey returns the first key of mapping n that the converter accepted under name; only a
+// duplicate needs it, so it is searched for then rather than kept in a map for every mapping.
+func firstKey(n *yaml.Node, name string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.ShortTag() == "!!str" && k.Value == name {
+			return k
+		}
+	}
 	return nil
 }
 

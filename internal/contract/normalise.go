@@ -22,6 +22,9 @@ type unitNode struct {
 	kind     unitKind
 	children map[string]*unitNode
 	items    *unitNode
+	// step is the key that leads here, boxed once: the walk appends it to every path it passes
+	// down, and boxing the key on each visit would allocate.
+	step any
 }
 
 // maxSchemaDepth guards the walk of $refs; the contract schema is not recursive, and this keeps
@@ -56,7 +59,7 @@ func (u *unitNode) build(s *Schema, node map[string]any, depth int) {
 			}
 			c := u.children[k]
 			if c == nil {
-				c = &unitNode{}
+				c = &unitNode{step: k}
 				u.children[k] = c
 			}
 			c.build(s, pm, depth+1)
@@ -128,7 +131,7 @@ func (s *Schema) normalise(c *Contract, v map[string]any) []Diagnostic {
 		case map[string]any:
 			for k, cu := range u.children {
 				if e, ok := t[k]; ok {
-					t[k] = walk(cu, e, append(path, k))
+					t[k] = walk(cu, e, append(path, cu.step))
 				}
 			}
 		case []any:
@@ -140,7 +143,9 @@ func (s *Schema) normalise(c *Contract, v map[string]any) []Diagnostic {
 		}
 		return v
 	}
-	walk(s.units, v, nil)
+	// The path is only read while a diagnostic is made, so one buffer serves the whole walk;
+	// contracts nest far less than 16 deep.
+	walk(s.units, v, make([]any, 0, 16))
 	return diags
 }
 

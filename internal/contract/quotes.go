@@ -6,7 +6,6 @@ import (
 	"index/suffixarray"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -16,33 +15,47 @@ import (
 // edges) is dropped and every run of white space becomes one space, so that a quote may span the
 // source's line breaks and formatting. Everything else must match exactly.
 func NormaliseQuote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendNormalisedQuote(make([]byte, 0, len(s)), s))
+}
+
+// appendNormalisedQuote appends NormaliseQuote(s) to dst, so that a caller checking many quotes
+// can reuse one buffer.
+func appendNormalisedQuote(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
 	prev := ' '
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		next := i + size
 		if r == '*' {
+			i = next
 			continue
 		}
 		if r == '_' {
-			next, _ := utf8.DecodeRuneInString(s[i+1:])
-			if !isWordRune(prev) || !isWordRune(next) {
+			after, _ := utf8.DecodeRuneInString(s[next:])
+			if !isWordRune(prev) || !isWordRune(after) {
+				i = next
 				continue
 			}
 		}
 		if unicode.IsSpace(r) {
 			space = true
 			prev = ' '
+			i = next
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 		prev = r
+		i = next
 	}
-	return b.String()
+	return dst
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -99,9 +112,10 @@ func (l *Loader) checkQuotes(c *Contract, dir string) []Diagnostic {
 		return []Diagnostic{{File: c.File, Line: line, Column: col, Message: msg}}
 	}
 	var diags []Diagnostic
-	walkSources(c.Input, nil, func(path []any, quote string) {
-		q := NormaliseQuote(quote)
-		if q != "" && len(idx.Lookup([]byte(q), 1)) > 0 {
+	var q []byte
+	walkSources(c.Input, func(path []any, quote string) {
+		q = appendNormalisedQuote(q[:0], quote)
+		if len(q) > 0 && len(idx.Lookup(q, 1)) > 0 {
 			return
 		}
 		line, col := c.Position(path)
@@ -127,24 +141,53 @@ func abbreviate(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// walkSources calls fn for every quote of every src in v, with the quote's path.
-func walkSources(v any, path []any, fn func(path []any, quote string)) {
+// walkSources calls fn for every quote of every src in v, with the quote's path. The path is only
+// valid during the call. The walk keeps its steps unboxed and builds the []any path only for a
+// quote: a contract has thousands of keys and a few hundred quotes.
+func walkSources(v any, fn func(path []any, quote string)) {
+	w := sourceWalker{fn: fn}
+	w.walk(v)
+}
+
+// pathStep is a mapping key, or a list index when key is empty and index >= 0.
+type pathStep struct {
+	key   string
+	index int
+}
+
+type sourceWalker struct {
+	steps []pathStep
+	path  []any
+	fn    func(path []any, quote string)
+}
+
+func (w *sourceWalker) quote(q string, tail ...any) {
+	w.path = w.path[:0]
+	for _, s := range w.steps {
+		if s.index >= 0 {
+			w.path = append(w.path, s.index)
+		} else {
+			w.path = append(w.path, s.key)
+		}
+	}
+	w.path = append(w.path, tail...)
+	w.fn(w.path, q)
+}
+
+func (w *sourceWalker) walk(v any) {
 	switch t := v.(type) {
 	case map[string]any:
 		if src, ok := t["src"]; ok {
-			p := make([]any, len(path), len(path)+3)
-			copy(p, path)
-			p = append(p, "src")
 			switch s := src.(type) {
 			case map[string]any:
 				if q, ok := s["quote"].(string); ok {
-					fn(append(p, "quote"), q)
+					w.quote(q, "src", "quote")
 				}
 			case []any:
 				for i, e := range s {
 					if m, ok := e.(map[string]any); ok {
 						if q, ok := m["quote"].(string); ok {
-							fn(append(p[:len(p):len(p)], i, "quote"), q)
+							w.quote(q, "src", i, "quote")
 						}
 					}
 				}
@@ -154,11 +197,15 @@ func walkSources(v any, path []any, fn func(path []any, quote string)) {
 			if k == "src" {
 				continue
 			}
-			walkSources(e, append(path[:len(path):len(path)], k), fn)
+			w.steps = append(w.steps, pathStep{key: k, index: -1})
+			w.walk(e)
+			w.steps = w.steps[:len(w.steps)-1]
 		}
 	case []any:
 		for i, e := range t {
-			walkSources(e, append(path[:len(path):len(path)], i), fn)
+			w.steps = append(w.steps, pathStep{index: i})
+			w.walk(e)
+			w.steps = w.steps[:len(w.steps)-1]
 		}
 	}
 }

@@ -1,8 +1,12 @@
 package contract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestParseDuration(t *testing.T) {
@@ -139,6 +143,9 @@ func FuzzNormaliseQuote(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := NormaliseQuote(s)
+		if want := normaliseQuoteReference(s); n != want {
+			t.Fatalf("NormaliseQuote(%q) = %q, the reference gives %q", s, n, want)
+		}
 		if NormaliseQuote(n) != n {
 			t.Fatalf("not idempotent: %q -> %q -> %q", s, n, NormaliseQuote(n))
 		}
@@ -146,4 +153,64 @@ func FuzzNormaliseQuote(f *testing.F) {
 			t.Fatalf("whitespace not normalised: %q", n)
 		}
 	})
+}
+
+// normaliseQuoteReference is NormaliseQuote as first written, with a strings.Builder, kept to hold
+// the buffer-reusing version to the same output.
+func normaliseQuoteReference(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	prev := ' '
+	for i, r := range s {
+		if r == '*' {
+			continue
+		}
+		if r == '_' {
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			if !isWordRune(prev) || !isWordRune(next) {
+				continue
+			}
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			prev = ' '
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// TestNormaliseQuoteReference compares with the reference on the fixtures' source texts, line by
+// line and whole, and on odd input.
+func TestNormaliseQuoteReference(t *testing.T) {
+	files, err := filepath.Glob("../../fixtures/sources/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no source texts: %v", err)
+	}
+	inputs := []string{"", "_", "a_", "_a", "a_b", "*_*", "\xff_x", "x_\xff", "\xe2\x80", " \u00a0 ", "é_ü", "1_2", "a__b"}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(data))
+		inputs = append(inputs, strings.Split(string(data), "\n")...)
+	}
+	buf := []byte("prefix")
+	for _, s := range inputs {
+		want := normaliseQuoteReference(s)
+		if got := NormaliseQuote(s); got != want {
+			t.Fatalf("NormaliseQuote(%.80q) = %.80q, want %.80q", s, got, want)
+		}
+		if got := appendNormalisedQuote(buf[:6], s); string(got) != "prefix"+want {
+			t.Fatalf("appendNormalisedQuote(%.80q) = %.80q", s, got)
+		}
+	}
 }
