@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -185,10 +186,12 @@ func (c *Contract) Sources(path []any) []Source {
 }
 
 func sourcesOf(v any) []Source {
+	// Findings outlive their contract (reports are written at the end), and a parsed string may
+	// share memory with the whole file it came from: cloning keeps a quote from pinning its file.
 	one := func(m map[string]any) Source {
 		a, _ := m["art"].(string)
 		q, _ := m["quote"].(string)
-		return Source{Art: a, Quote: q}
+		return Source{Art: strings.Clone(a), Quote: strings.Clone(q)}
 	}
 	switch t := v.(type) {
 	case map[string]any:
