@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -50,6 +50,7 @@ type checkFlags struct {
 	configPath string
 	noConfig   bool
 	today      string
+	prof       profileFlags
 }
 
 func runCheck(e *env, args []string) int {
@@ -69,6 +70,7 @@ func runCheck(e *env, args []string) int {
 	fs.BoolVar(&cf.noConfig, "no-config", false, "ignore .termlint.yaml")
 	fs.StringVar(&cf.today, "today", "", "date waivers are judged on, YYYY-MM-DD (default: today)")
 	_ = fs.MarkHidden("today")
+	cf.prof.register(fs)
 	if code, stop := parse(e, fs, args); stop {
 		return code
 	}
@@ -96,43 +98,98 @@ func runCheck(e *env, args []string) int {
 			return errorf(e, "check", "--today must be YYYY-MM-DD: %v", err)
 		}
 	}
+	stopCPU, err := cf.prof.startCPU()
+	if err != nil {
+		return errorf(e, "check", "%v", err)
+	}
+	defer func() {
+		if err := stopCPU(); err != nil {
+			fmt.Fprintf(e.stderr, "termlint check: %v\n", err)
+		}
+	}()
+	gc := tuneGC(e)
+	defer gc.restore()
+	// Parsing the policies does not need the contract schema, so it runs while the schema
+	// compiles and the paths are searched: start-up is most of a run on a few contracts.
+	type loaded struct {
+		policies *engine.Policies
+		err      error
+	}
+	policies := make(chan loaded, 1)
+	go func() {
+		p, err := engine.Load(cf.options(false))
+		policies <- loaded{p, err}
+	}()
 	files, loader, err := cf.prepare(fs.Args(), "check")
 	if err != nil {
 		return errorf(e, "check", "%v", err)
 	}
+	pol := <-policies
+	if pol.err != nil {
+		return policyFailure(e, "check", pol.err)
+	}
 	ctx := context.Background()
-	eng, err := engine.New(ctx, loader.Schema(), cf.options(false), cf.timeout)
+	eng, err := pol.policies.Compile(ctx, loader.Schema(), cf.timeout)
 	if err != nil {
 		return policyFailure(e, "check", err)
 	}
-	rep, unreadable := evaluate(ctx, e, loader, eng, files)
-	rep.FailOn = cf.failOn
+	rep := &report.Report{ToolVersion: version, Rules: eng.Rules(), FailOn: cf.failOn}
+	// Waivers and the baseline are read before the contracts are evaluated, so that each result
+	// can be waived, compared and written as it arrives instead of being kept to the end.
+	var waivers *engine.WaiverSet
+	var waiverDiags []contract.Diagnostic
 	if cf.waivers != "" {
 		ws, diags, err := contract.LoadWaivers(cf.waivers, contract.Limits{})
 		if err != nil {
 			return errorf(e, "check", "%v", err)
 		}
-		if len(diags) > 0 {
-			// A broken waivers file is an input error: applying half of it would fail or pass
-			// contracts for the wrong reason.
-			rep.InputErrors = append(rep.InputErrors, diags...)
-			unreadable = true
-		} else {
-			rep.Warnings = append(rep.Warnings, engine.ApplyWaivers(rep.Results, ws, today)...)
+		// A broken waivers file is an input error: applying half of it would fail or pass
+		// contracts for the wrong reason.
+		waiverDiags = diags
+		if len(diags) == 0 {
+			waivers = engine.NewWaiverSet(ws, today)
 		}
 	}
+	var base []report.BaselineEntry
 	if cf.baseline != "" {
-		base, err := report.ReadBaseline(cf.baseline)
-		if err != nil {
+		if base, err = report.ReadBaseline(cf.baseline); err != nil {
 			return errorf(e, "check", "%v", err)
 		}
-		rep.CompareBaseline(base)
 	}
-	if err := writer.Write(e.stdout, rep); err != nil {
+	writers := []report.Writer{writer}
+	for _, x := range extra {
+		writers = append(writers, x.writer)
+	}
+	stream := report.NewStream(rep, writers...)
+	defer func() {
+		if err := stream.Close(); err != nil {
+			fmt.Fprintf(e.stderr, "termlint check: %v\n", err)
+		}
+	}()
+	if cf.baseline != "" {
+		stream.Baseline(base)
+	}
+	gc.evaluating(stream.Streaming())
+	unreadable, err := evaluate(ctx, e, loader, eng, files, waivers, stream)
+	if err != nil {
 		return errorf(e, "check", "writing output: %v", err)
 	}
-	for _, x := range extra {
-		if err := x.write(rep); err != nil {
+	if len(waiverDiags) > 0 {
+		rep.InputErrors = append(rep.InputErrors, waiverDiags...)
+		unreadable = true
+	}
+	if waivers != nil {
+		rep.Warnings = append(rep.Warnings, waivers.Unused()...)
+	}
+	stream.Finish()
+	if err := cf.prof.writeHeap(); err != nil {
+		return errorf(e, "check", "%v", err)
+	}
+	if err := stream.WriteTo(0, e.stdout); err != nil {
+		return errorf(e, "check", "writing output: %v", err)
+	}
+	for i, x := range extra {
+		if err := x.write(stream, i+1); err != nil {
 			return errorf(e, "check", "writing %s: %v", x.path, err)
 		}
 	}
@@ -145,10 +202,12 @@ func runCheck(e *env, args []string) int {
 	return exitOK
 }
 
-// evaluate loads and evaluates every file, in parallel, into a report sorted by contract.
-func evaluate(ctx context.Context, e *env, loader *contract.Loader, eng *engine.Engine, files []string) (*report.Report, bool) {
-	rep := &report.Report{ToolVersion: version, Rules: eng.Rules()}
+// evaluate loads and evaluates every file, in parallel, waives each result's accepted failures
+// and hands it to stream in file order; it reports whether a file could not be read.
+func evaluate(ctx context.Context, e *env, loader *contract.Loader, eng *engine.Engine, files []string, waivers *engine.WaiverSet, stream *report.Stream) (bool, error) {
+	rep := stream.Report()
 	unreadable := false
+	var failed error
 	type done struct {
 		file    contract.FileResult
 		results []*engine.Result
@@ -168,11 +227,17 @@ func evaluate(ctx context.Context, e *env, loader *contract.Loader, eng *engine.
 			return
 		}
 		rep.InputErrors = append(rep.InputErrors, d.file.Diagnostics...)
-		rep.Results = append(rep.Results, d.results...)
+		for _, res := range d.results {
+			if waivers != nil {
+				waivers.Apply(res)
+			}
+			if failed == nil {
+				failed = stream.Add(res)
+			}
+		}
 	})
 	sort.SliceStable(rep.InputErrors, func(i, j int) bool { return rep.InputErrors[i].Less(rep.InputErrors[j]) })
-	sort.SliceStable(rep.Results, func(i, j int) bool { return rep.Results[i].Contract < rep.Results[j].Contract })
-	return rep, unreadable
+	return unreadable, failed
 }
 
 // policyFailure prints policy errors one per line, file:line:col first, and exits 2.
@@ -204,17 +269,27 @@ type extraReport struct {
 	path   string
 }
 
-func (x extraReport) write(rep *report.Report) error {
-	var buf bytes.Buffer
-	if err := x.writer.Write(&buf, rep); err != nil {
-		return err
-	}
+func (x extraReport) write(stream *report.Stream, i int) error {
 	if dir := filepath.Dir(x.path); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
 	}
-	return os.WriteFile(x.path, buf.Bytes(), 0o644)
+	f, err := os.OpenFile(x.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	// Buffered: reports are written in many small pieces.
+	w := bufio.NewWriterSize(f, 64<<10)
+	if err := stream.WriteTo(i, w); err != nil {
+		_ = f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func extraReports(specs []string, opts report.Options) ([]extraReport, error) {

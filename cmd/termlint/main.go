@@ -29,6 +29,9 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	isTerminal     bool
+	// tuneGC lets a command set the process's garbage collector for its phases; only main does,
+	// since the settings belong to the whole process and tests run commands side by side.
+	tuneGC bool
 }
 
 type command struct {
@@ -50,7 +53,7 @@ func commands() []command {
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stdout)}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stdout), tuneGC: true}
 	os.Exit(run(e, os.Args[1:]))
 }
 

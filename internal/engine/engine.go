@@ -48,6 +48,23 @@ const generatedModule = "termlint/engine.rego"
 
 // New loads, type-checks and compiles the policies. A *PolicyError lists what is wrong with them.
 func New(ctx context.Context, schema *contract.Schema, opts Options, timeout time.Duration) (*Engine, error) {
+	p, err := Load(opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.Compile(ctx, schema, timeout)
+}
+
+// Policies are policies loaded, parsed and checked for rules, not yet compiled: the part of New
+// that does not need the contract schema, so that a command can do it while the schema compiles.
+type Policies struct {
+	ps    *policySet
+	rules []*Rule
+}
+
+// Load reads and parses the policies and finds their rules. A *PolicyError lists what is wrong
+// with them.
+func Load(opts Options) (*Policies, error) {
 	ps, err := loadPolicies(opts)
 	if err != nil {
 		return nil, err
@@ -62,6 +79,13 @@ func New(ctx context.Context, schema *contract.Schema, opts Options, timeout tim
 	if err := ps.addQueryModule(rules); err != nil {
 		return nil, err
 	}
+	return &Policies{ps: ps, rules: rules}, nil
+}
+
+// Compile type-checks the policies against the contract schema and compiles them; call it once.
+// A *PolicyError lists what is wrong with them.
+func (p *Policies) Compile(ctx context.Context, schema *contract.Schema, timeout time.Duration) (*Engine, error) {
+	ps, rules := p.ps, p.rules
 	compiler, err := compile(ps.modules, schema)
 	if err != nil {
 		return nil, err

@@ -8,8 +8,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/loader"
@@ -118,21 +120,8 @@ func loadPolicies(opts Options) (*policySet, error) {
 	if !opts.NoDefault {
 		embedded = append(embedded, "rules")
 	}
-	res, err := loader.NewFileLoader().WithFS(policies.FS()).WithProcessAnnotation(true).
-		WithRegoVersion(ast.RegoV1).Filtered(embedded, filter)
-	if err != nil {
-		return nil, fmt.Errorf("loading embedded playbook: %w", err)
-	}
-	for _, m := range res.Modules {
-		// Parsed again under the name the file has in termlint's repository, so that errors,
-		// test results and coverage all name it the same way.
-		name := embeddedPrefix + m.Name
-		parsed, err := ast.ParseModuleWithOpts(name, string(m.Raw), ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true})
-		if err != nil {
-			return nil, fmt.Errorf("parsing embedded playbook: %w", err)
-		}
-		ps.modules[name] = parsed
-		ps.raw[name] = m.Raw
+	if err := ps.addEmbedded(embedded, opts.Tests); err != nil {
+		return nil, err
 	}
 	base, err := readParams(policies.FS(), "params.yaml", embeddedPrefix+"params.yaml")
 	if err != nil {
@@ -188,6 +177,68 @@ func loadPolicies(opts Options) (*policySet, error) {
 		}
 	}
 	return ps, nil
+}
+
+// addEmbedded parses the embedded playbook's .rego files under roots, each once, under the name
+// the file has in termlint's repository, so that errors, test results and coverage all name it
+// the same way. Parsing is a good part of every run's start-up, and the files are independent,
+// so they are parsed in parallel.
+func (ps *policySet) addEmbedded(roots []string, tests bool) error {
+	fsys := policies.FS()
+	var names []string
+	for _, root := range roots {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != root && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(p, ".rego") && (tests || !strings.HasSuffix(p, "_test.rego")) {
+				names = append(names, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("loading embedded playbook: %w", err)
+		}
+	}
+	raws := make([][]byte, len(names))
+	mods := make([]*ast.Module, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				raws[i], errs[i] = fs.ReadFile(fsys, names[i])
+				if errs[i] == nil {
+					mods[i], errs[i] = ast.ParseModuleWithOpts(embeddedPrefix+names[i], string(raws[i]), ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true})
+				}
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	// The first error in file order, so that a broken playbook fails the same way every time.
+	for _, err := range errs {
+		if err != nil {
+			return fmt.Errorf("parsing embedded playbook: %w", err)
+		}
+	}
+	for i, n := range names {
+		ps.modules[embeddedPrefix+n] = mods[i]
+		ps.raw[embeddedPrefix+n] = raws[i]
+	}
+	return nil
 }
 
 func findProfile(opts Options) (map[string]any, string, error) {

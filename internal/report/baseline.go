@@ -43,35 +43,70 @@ func ReadBaseline(path string) ([]BaselineEntry, error) {
 // the baseline's failures that no longer occur. Only new failures then count toward the exit
 // code.
 func (r *Report) CompareBaseline(base []BaselineEntry) {
+	r.startBaseline(base)
+	for _, res := range r.Results {
+		r.observeBaseline(res)
+	}
+	r.finishBaseline()
+}
+
+// baselineRun is a comparison with a baseline in progress: results are observed one at a time,
+// so that a Stream need not keep them. It keeps only what concerns the baseline's entries, so
+// its size follows the baseline, not the run.
+type baselineRun struct {
+	entries []BaselineEntry
+	old     map[string]bool
+	// now records the baseline's failures that this run repeats; checked has the baseline's
+	// contracts, true for those this run checked.
+	now, checked map[string]bool
+}
+
+func (r *Report) startBaseline(base []BaselineEntry) {
 	r.HasBaseline = true
 	r.New = map[string]bool{}
-	old := map[string]bool{}
-	for _, b := range base {
-		old[b.Contract+"\x00"+b.Rule] = true
+	r.Fixed = nil
+	b := &baselineRun{entries: base, old: map[string]bool{}, now: map[string]bool{}, checked: map[string]bool{}}
+	for _, e := range base {
+		b.old[e.Contract+"\x00"+e.Rule] = true
+		b.checked[e.Contract] = false
 	}
-	now := map[string]bool{}
-	for _, res := range r.Results {
-		for i := range res.Rules {
-			rr := &res.Rules[i]
-			if rr.Verdict != engine.Fail && rr.Verdict != engine.Waived {
-				continue
-			}
-			fp := Fingerprint(res.Contract, rr)
-			now[fp] = true
-			if rr.Verdict == engine.Fail && !old[fp] {
-				r.New[fp] = true
-			}
+	r.baseline = b
+}
+
+// observeBaseline marks res's new failures; a no-op without a baseline.
+func (r *Report) observeBaseline(res *engine.Result) {
+	b := r.baseline
+	if b == nil {
+		return
+	}
+	if _, inBase := b.checked[res.Contract]; inBase {
+		b.checked[res.Contract] = true
+	}
+	for i := range res.Rules {
+		rr := &res.Rules[i]
+		if rr.Verdict != engine.Fail && rr.Verdict != engine.Waived {
+			continue
+		}
+		fp := Fingerprint(res.Contract, rr)
+		if b.old[fp] {
+			b.now[fp] = true
+		} else if rr.Verdict == engine.Fail {
+			r.New[fp] = true
 		}
 	}
-	r.Fixed = nil
-	checked := map[string]bool{}
-	for _, res := range r.Results {
-		checked[res.Contract] = true
+}
+
+// finishBaseline lists the baseline's failures that no run result repeated.
+func (r *Report) finishBaseline() {
+	b := r.baseline
+	if b == nil {
+		return
 	}
-	for _, b := range base {
+	r.baseline = nil
+	for _, e := range b.entries {
 		// A contract that was not part of this run is not fixed, just not checked.
-		if checked[b.Contract] && !now[b.Contract+"\x00"+b.Rule] {
-			r.Fixed = append(r.Fixed, b)
+		if b.checked[e.Contract] && !b.now[e.Contract+"\x00"+e.Rule] {
+			r.Fixed = append(r.Fixed, e)
 		}
 	}
 	sort.Slice(r.Fixed, func(i, j int) bool {

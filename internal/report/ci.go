@@ -127,7 +127,7 @@ func position(n int) int {
 // totalsLine is the closing summary the text format also prints, without colour.
 func totalsLine(r *Report) string {
 	s := (&Text{}).summary(r.Totals())
-	line := plural(len(r.Results), "contract") + ", " + plural(len(r.Rules), "rule") + ": " + s
+	line := plural(r.ContractCount(), "contract") + ", " + plural(len(r.Rules), "rule") + ": " + s
 	if n := len(r.InputErrors); n > 0 {
 		line += "; " + plural(n, "input error") + " (not checked)"
 	}

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -74,23 +76,14 @@ func (JSON) Build(r *Report) JSONReport {
 		Tool:        JSONTool{Name: "termlint", Version: r.ToolVersion},
 		FailOn:      r.FailOn,
 		Failing:     r.ExitFailing(),
-		Summary:     JSONSummary{Contracts: len(r.Results), InputErrors: len(r.InputErrors), Counts: r.Totals()},
+		Summary:     JSONSummary{Contracts: r.ContractCount(), InputErrors: len(r.InputErrors), Counts: r.Totals()},
 		Rules:       r.Rules,
 		Contracts:   make([]JSONContract, 0, len(r.Results)),
 		InputErrors: nonNil(r.InputErrors),
 		Warnings:    nonNil(r.Warnings),
 	}
 	for _, res := range r.Results {
-		jc := JSONContract{Contract: res.Contract, File: res.File, Summary: CountsOf(res), Results: make([]JSONResult, 0, len(res.Rules))}
-		for i := range res.Rules {
-			rr := &res.Rules[i]
-			f := rr.Findings
-			if f == nil {
-				f = []engine.Finding{}
-			}
-			jc.Results = append(jc.Results, JSONResult{Rule: rr.Rule.ID, Severity: rr.Rule.Severity, Verdict: rr.Verdict, Failing: r.Failing(res, rr), Findings: f, Waiver: rr.Waiver})
-		}
-		out.Contracts = append(out.Contracts, jc)
+		out.Contracts = append(out.Contracts, jsonContract(r, res))
 	}
 	if r.HasBaseline {
 		out.Baseline = &JSONBaseline{New: len(r.New), Fixed: r.Fixed}
@@ -101,11 +94,95 @@ func (JSON) Build(r *Report) JSONReport {
 	return out
 }
 
+func jsonContract(r *Report, res *engine.Result) JSONContract {
+	jc := JSONContract{Contract: res.Contract, File: res.File, Summary: CountsOf(res), Results: make([]JSONResult, 0, len(res.Rules))}
+	for i := range res.Rules {
+		rr := &res.Rules[i]
+		f := rr.Findings
+		if f == nil {
+			f = []engine.Finding{}
+		}
+		jc.Results = append(jc.Results, JSONResult{Rule: rr.Rule.ID, Severity: rr.Rule.Severity, Verdict: rr.Verdict, Failing: r.Failing(res, rr), Findings: f, Waiver: rr.Waiver})
+	}
+	return jc
+}
+
 func (j JSON) Write(w io.Writer, r *Report) error {
+	return jsonEncoder(w, "").Encode(j.Build(r))
+}
+
+func jsonEncoder(w io.Writer, prefix string) *json.Encoder {
 	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(j.Build(r))
+	return enc
+}
+
+// contractsIndent is where the contracts array puts its elements in the document.
+const contractsIndent = "    "
+
+// Section writes one contract's element of the contracts array, indented to its place in the
+// document, for a Stream.
+func (JSON) Section(w io.Writer, r *Report, res *engine.Result) error {
+	var buf bytes.Buffer
+	if err := jsonEncoder(&buf, contractsIndent).Encode(jsonContract(r, res)); err != nil {
+		return err
+	}
+	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	return err
+}
+
+// Assemble writes the document around sections written by Section, as Write would: the document
+// without its contracts, split where they go. head and tail are JSONReport's fields before and
+// after the contracts; TestStreamMatchesWrite fails should they drift apart.
+func (j JSON) Assemble(w io.Writer, r *Report, sections Sections) error {
+	doc := j.Build(r)
+	type head struct {
+		Version string         `json:"version"`
+		Tool    JSONTool       `json:"tool"`
+		FailOn  string         `json:"fail_on"`
+		Failing bool           `json:"failing"`
+		Summary JSONSummary    `json:"summary"`
+		Rules   []*engine.Rule `json:"rules"`
+	}
+	type tail struct {
+		InputErrors []contract.Diagnostic `json:"input_errors"`
+		Warnings    []contract.Diagnostic `json:"warnings"`
+		Baseline    *JSONBaseline         `json:"baseline,omitempty"`
+	}
+	var h, t bytes.Buffer
+	if err := jsonEncoder(&h, "").Encode(head{doc.Version, doc.Tool, doc.FailOn, doc.Failing, doc.Summary, doc.Rules}); err != nil {
+		return err
+	}
+	if err := jsonEncoder(&t, "").Encode(tail{doc.InputErrors, doc.Warnings, doc.Baseline}); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	// A bufio.Writer keeps its first error, and Flush returns it.
+	put := func(b []byte) { _, _ = bw.Write(b) }
+	// h ends in "\n}\n" and t starts with "{": each is an object's fields, at the document's
+	// indentation.
+	put(bytes.TrimSuffix(h.Bytes(), []byte("\n}\n")))
+	put([]byte(",\n  \"contracts\": ["))
+	n := 0
+	err := sections(func(i int, section io.Reader) error {
+		if i > 0 {
+			put([]byte(","))
+		}
+		put([]byte("\n" + contractsIndent))
+		n++
+		_, err := bw.ReadFrom(section)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		put([]byte("\n  "))
+	}
+	put([]byte("],"))
+	put(bytes.TrimPrefix(t.Bytes(), []byte("{")))
+	return bw.Flush()
 }
 
 func nonNil(d []contract.Diagnostic) []contract.Diagnostic {

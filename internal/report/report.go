@@ -14,7 +14,8 @@ type Report struct {
 	// ToolVersion is termlint's version.
 	ToolVersion string
 	Rules       []*engine.Rule
-	// Results holds one entry per contract, sorted by contract name.
+	// Results holds one entry per contract, sorted by contract name. It stays empty when a Stream
+	// wrote the contracts as they arrived; the report then keeps only their tally.
 	Results []*engine.Result
 	// InputErrors are contracts that could not be checked (invalid or unreadable), sorted.
 	InputErrors []contract.Diagnostic
@@ -28,6 +29,37 @@ type Report struct {
 	New map[string]bool
 	// HasBaseline says whether New and Fixed are meaningful.
 	HasBaseline bool
+
+	// baseline is the comparison with a baseline while results are still arriving.
+	baseline *baselineRun
+	// streamed is set when a Stream wrote the results instead of keeping them.
+	streamed *tally
+}
+
+// tally is what the reports' totals and the exit code need of results that were not kept.
+type tally struct {
+	contracts int
+	counts    Counts
+	failing   bool
+}
+
+func (t *tally) add(r *Report, res *engine.Result) {
+	t.contracts++
+	for i := range res.Rules {
+		rr := &res.Rules[i]
+		t.counts.Add(rr.Verdict)
+		if !t.failing && r.Failing(res, rr) {
+			t.failing = true
+		}
+	}
+}
+
+// ContractCount is how many contracts were checked.
+func (r *Report) ContractCount() int {
+	if r.streamed != nil {
+		return r.streamed.contracts
+	}
+	return len(r.Results)
 }
 
 // BaselineEntry identifies a failure across runs.
@@ -115,6 +147,9 @@ func CountsOf(r *engine.Result) Counts {
 
 // Totals counts the verdicts over all contracts.
 func (r *Report) Totals() Counts {
+	if r.streamed != nil {
+		return r.streamed.counts
+	}
 	var c Counts
 	for _, res := range r.Results {
 		for _, rr := range res.Rules {
@@ -147,6 +182,9 @@ func (r *Report) Failing(res *engine.Result, rr *engine.RuleResult) bool {
 
 // ExitFailing reports whether any result fails the run.
 func (r *Report) ExitFailing() bool {
+	if r.streamed != nil {
+		return r.streamed.failing
+	}
 	for _, res := range r.Results {
 		for i := range res.Rules {
 			if r.Failing(res, &res.Rules[i]) {

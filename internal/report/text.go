@@ -35,6 +35,44 @@ func (t *Text) paint(code, s string) string {
 
 func (t *Text) Write(out io.Writer, r *Report) error {
 	w := bufio.NewWriter(out)
+	t.head(w, r)
+	for i, res := range r.Results {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		t.contract(w, res)
+	}
+	t.tail(w, r)
+	return w.Flush()
+}
+
+// Section writes one contract's part of the report, for a Stream.
+func (t *Text) Section(out io.Writer, _ *Report, res *engine.Result) error {
+	w := bufio.NewWriter(out)
+	t.contract(w, res)
+	return w.Flush()
+}
+
+// Assemble writes the report around sections written by Section, as Write would.
+func (t *Text) Assemble(out io.Writer, r *Report, sections Sections) error {
+	w := bufio.NewWriter(out)
+	t.head(w, r)
+	err := sections(func(i int, section io.Reader) error {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		_, err := w.ReadFrom(section)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	t.tail(w, r)
+	return w.Flush()
+}
+
+// head is what precedes the contracts: the inputs that could not be checked, and warnings.
+func (t *Text) head(w *bufio.Writer, r *Report) {
 	for _, d := range r.InputErrors {
 		if d.Line == 0 {
 			fmt.Fprintf(w, "%s: %s %s\n", d.File, t.paint(ansiRed, "input-error"), d.Message)
@@ -48,14 +86,12 @@ func (t *Text) Write(out io.Writer, r *Report) error {
 	if len(r.InputErrors) > 0 || len(r.Warnings) > 0 {
 		fmt.Fprintln(w)
 	}
-	for i, res := range r.Results {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		t.contract(w, res)
-	}
+}
+
+// tail is the summary after the contracts.
+func (t *Text) tail(w *bufio.Writer, r *Report) {
 	tot := r.Totals()
-	fmt.Fprintf(w, "\n%d contract(s), %d rule(s): %s\n", len(r.Results), len(r.Rules), t.summary(tot))
+	fmt.Fprintf(w, "\n%d contract(s), %d rule(s): %s\n", r.ContractCount(), len(r.Rules), t.summary(tot))
 	if len(r.InputErrors) > 0 {
 		fmt.Fprintf(w, "%d input error(s): those contracts were not checked\n", len(r.InputErrors))
 	}
@@ -65,7 +101,6 @@ func (t *Text) Write(out io.Writer, r *Report) error {
 			fmt.Fprintf(w, "  fixed: %s %s\n", f.Contract, f.Rule)
 		}
 	}
-	return w.Flush()
 }
 
 func (t *Text) summary(c Counts) string {

@@ -1,0 +1,239 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+
+	"github.com/termlint/termlint/internal/engine"
+)
+
+// Sections hands each contract's section to fn in report order (by contract name), numbered
+// from 0, and returns the first error.
+type Sections func(fn func(i int, section io.Reader) error) error
+
+// Sectioned is a Writer that can also write each contract's section on its own as the result
+// arrives, and put the sections together at the end. A Stream uses it so that a run keeps no
+// results: they are what grows with the number of contracts. Assemble after Section must give
+// the same bytes as Write.
+type Sectioned interface {
+	Writer
+	// Section writes res's section. r is the report so far: FailOn, and New for res.
+	Section(w io.Writer, r *Report, res *engine.Result) error
+	// Assemble writes the report around the sections, once every result has arrived.
+	Assemble(w io.Writer, r *Report, sections Sections) error
+}
+
+// spillBytes is how much of a report a Stream keeps in memory before it moves it to a temporary
+// file: enough that a run of a few contracts never touches the disk.
+const spillBytes = 4 << 20
+
+// Stream builds a report from results as they arrive, in any order, for one or more writers.
+// When every writer is Sectioned, each result is written at once to a spool (memory, then a
+// temporary file) and dropped, so memory stays flat however many contracts a run has; otherwise
+// the results are kept for the writers' Write, as before streaming existed.
+type Stream struct {
+	rep     *Report
+	writers []Writer
+	spools  []*spool
+	names   []string
+	retain  bool
+	done    bool
+}
+
+// NewStream prepares a stream into rep (which holds the rules, FailOn and, filled by the caller,
+// input errors and warnings) for writers.
+func NewStream(rep *Report, writers ...Writer) *Stream {
+	s := &Stream{rep: rep, writers: writers}
+	for _, w := range writers {
+		if _, ok := w.(Sectioned); !ok {
+			s.retain = true
+		}
+	}
+	if !s.retain {
+		rep.streamed = &tally{}
+		for range writers {
+			s.spools = append(s.spools, &spool{limit: spillBytes})
+		}
+	}
+	return s
+}
+
+// Report is the report the stream fills.
+func (s *Stream) Report() *Report { return s.rep }
+
+// Streaming reports whether results are written as they arrive rather than kept.
+func (s *Stream) Streaming() bool { return !s.retain }
+
+// Baseline compares the results with an earlier run's failures (see Report.CompareBaseline);
+// call it before the first Add.
+func (s *Stream) Baseline(base []BaselineEntry) {
+	s.rep.startBaseline(base)
+}
+
+// Add takes one contract's result. It must not be changed afterwards.
+func (s *Stream) Add(res *engine.Result) error {
+	s.rep.observeBaseline(res)
+	if s.retain {
+		s.rep.Results = append(s.rep.Results, res)
+		return nil
+	}
+	s.rep.streamed.add(s.rep, res)
+	s.names = append(s.names, res.Contract)
+	for i, w := range s.writers {
+		sp := s.spools[i]
+		if err := w.(Sectioned).Section(sp, s.rep, res); err != nil {
+			return err
+		}
+		sp.endSection()
+	}
+	return nil
+}
+
+// Finish ends the comparison with the baseline and puts the results in report order; call it
+// once, after the last Add and before WriteTo.
+func (s *Stream) Finish() {
+	if s.done {
+		return
+	}
+	s.done = true
+	s.rep.finishBaseline()
+	if s.retain {
+		sort.SliceStable(s.rep.Results, func(i, j int) bool { return s.rep.Results[i].Contract < s.rep.Results[j].Contract })
+	}
+}
+
+// WriteTo writes the report of the i-th writer given to NewStream to w.
+func (s *Stream) WriteTo(i int, w io.Writer) error {
+	s.Finish()
+	if s.retain {
+		return s.writers[i].Write(w, s.rep)
+	}
+	sp := s.spools[i]
+	if err := sp.flush(); err != nil {
+		return err
+	}
+	// Contracts arrive in file order, which is report order but for rare names ("a.yaml#10"
+	// sorts before "a.yaml#2"); a stable sort of the names gives the same order as sorting the
+	// results would.
+	order := make([]int, len(s.names))
+	for j := range order {
+		order[j] = j
+	}
+	sort.SliceStable(order, func(a, b int) bool { return s.names[order[a]] < s.names[order[b]] })
+	sections := func(fn func(int, io.Reader) error) error {
+		for n, j := range order {
+			if err := fn(n, sp.section(j)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return s.writers[i].(Sectioned).Assemble(w, s.rep, sections)
+}
+
+// Close removes the temporary files.
+func (s *Stream) Close() error {
+	var errs []error
+	for _, sp := range s.spools {
+		errs = append(errs, sp.close())
+	}
+	return errors.Join(errs...)
+}
+
+// spool holds sections of a report: in memory up to limit bytes, then in a temporary file.
+type spool struct {
+	limit int
+	mem   bytes.Buffer
+	file  *os.File
+	buf   *bufio.Writer
+	// unlinked says the file has no name left to remove.
+	unlinked bool
+	size     int64
+	// ends[i] is where section i ends; it starts where section i-1 ends.
+	ends []int64
+}
+
+func (s *spool) Write(p []byte) (int, error) {
+	if s.file == nil && s.mem.Len()+len(p) > s.limit {
+		s.spill()
+	}
+	var n int
+	var err error
+	if s.file != nil {
+		n, err = s.buf.Write(p)
+	} else {
+		n, err = s.mem.Write(p)
+	}
+	s.size += int64(n)
+	if err != nil {
+		return n, fmt.Errorf("writing report to a temporary file: %w", err)
+	}
+	return n, nil
+}
+
+// spill moves the spool to a temporary file. Where none can be made, the report stays in
+// memory: a run that needs more memory beats a run that fails.
+func (s *spool) spill() {
+	f, err := os.CreateTemp("", "termlint-report-*")
+	if err != nil {
+		s.limit = math.MaxInt
+		return
+	}
+	s.file = f
+	// Where the system allows it (not Windows), the file is unlinked at once and lives only as
+	// long as it is open, so that a run that is killed leaves nothing behind.
+	s.unlinked = os.Remove(f.Name()) == nil
+	s.buf = bufio.NewWriterSize(f, 64<<10)
+	// Writing to a bufio.Writer fails only when the file does, which the next write reports.
+	_, _ = s.buf.Write(s.mem.Bytes())
+	s.mem = bytes.Buffer{}
+}
+
+func (s *spool) endSection() {
+	s.ends = append(s.ends, s.size)
+}
+
+func (s *spool) flush() error {
+	if s.buf == nil {
+		return nil
+	}
+	if err := s.buf.Flush(); err != nil {
+		return fmt.Errorf("writing report to a temporary file: %w", err)
+	}
+	return nil
+}
+
+func (s *spool) section(i int) io.Reader {
+	start := int64(0)
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	if s.file != nil {
+		return io.NewSectionReader(s.file, start, s.ends[i]-start)
+	}
+	return bytes.NewReader(s.mem.Bytes()[start:s.ends[i]])
+}
+
+func (s *spool) close() error {
+	if s.file == nil {
+		return nil
+	}
+	name := s.file.Name()
+	err := s.file.Close()
+	s.file = nil
+	if !s.unlinked {
+		if rerr := os.Remove(name); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("removing temporary report file: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"testing"
+
+	"github.com/termlint/termlint/internal/engine"
+)
+
+// streamResults are results in the order a run delivers them (files sorted, the documents of a
+// file in order), with the names whose report order differs from it: "a.yaml#10" sorts before
+// "a.yaml#2", "a.yaml!.yaml" before "a.yaml#1", and "sub-a.yaml" before "sub/x.yaml".
+func streamResults() []*engine.Result {
+	base := testReport().Results
+	var names []string
+	for i := 1; i <= 11; i++ {
+		names = append(names, fmt.Sprintf("c/a.yaml#%d", i))
+	}
+	names = append(names, "c/a.yaml!.yaml", "c/sub/x.yaml", "c/sub-a.yaml")
+	var out []*engine.Result
+	for i, n := range names {
+		r := *base[i%len(base)]
+		r.Contract, r.File = n, n
+		out = append(out, &r)
+	}
+	return out
+}
+
+func streamReport() *Report {
+	r := testReport()
+	r.Results, r.New, r.HasBaseline = nil, nil, false
+	return r
+}
+
+// streamBaseline fails two rules of which one still fails, on a contract of the run, and one on a
+// contract that is not, which must not count as fixed.
+func streamBaseline(results []*engine.Result) []BaselineEntry {
+	return []BaselineEntry{
+		{Contract: results[0].Contract, Rule: "liability/excluded-damage"},
+		{Contract: results[0].Contract, Rule: "termination/notice-period"},
+		{Contract: "c/gone.yaml", Rule: "liability/excluded-damage"},
+	}
+}
+
+// TestStreamMatchesWrite checks that writing results as they arrive gives the bytes Write gives
+// for the same results sorted, kept and compared with the baseline at the end, whether the
+// stream stays in memory or moves to a temporary file, and that a streaming report keeps no
+// result.
+func TestStreamMatchesWrite(t *testing.T) {
+	tests := []struct {
+		name    string
+		writers []Writer
+		streams bool
+	}{
+		{"text", []Writer{&Text{}}, true},
+		{"text colour", []Writer{&Text{Color: true, ShowPassed: true}}, true},
+		{"json", []Writer{JSON{}}, true},
+		{"text and json", []Writer{&Text{}, JSON{}}, true},
+		{"sarif, kept", []Writer{SARIF{}}, false},
+		{"text and sarif, kept", []Writer{&Text{}, SARIF{}}, false},
+	}
+	for _, tt := range tests {
+		for _, spill := range []int{spillBytes, 1} {
+			for _, baseline := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s/spill %d/baseline %v", tt.name, spill, baseline), func(t *testing.T) {
+					results := streamResults()
+					ws := tt.writers
+
+					want := streamReport()
+					want.Results = append([]*engine.Result(nil), results...)
+					sort.SliceStable(want.Results, func(i, j int) bool { return want.Results[i].Contract < want.Results[j].Contract })
+					if baseline {
+						want.CompareBaseline(streamBaseline(results))
+					}
+
+					got := streamReport()
+					s := NewStream(got, ws...)
+					defer func() {
+						if err := s.Close(); err != nil {
+							t.Error(err)
+						}
+					}()
+					for _, sp := range s.spools {
+						sp.limit = spill
+					}
+					if baseline {
+						s.Baseline(streamBaseline(results))
+					}
+					for _, res := range results {
+						if err := s.Add(res); err != nil {
+							t.Fatal(err)
+						}
+					}
+					s.Finish()
+					if s.Streaming() != tt.streams || (tt.streams && len(got.Results) != 0) {
+						t.Fatalf("streaming %v with %d results kept; want streaming %v, and none kept when streaming", s.Streaming(), len(got.Results), tt.streams)
+					}
+					for i, wr := range ws {
+						var buf bytes.Buffer
+						if err := s.WriteTo(i, &buf); err != nil {
+							t.Fatal(err)
+						}
+						if exp := render(t, wr, want); !bytes.Equal(buf.Bytes(), exp) {
+							t.Errorf("%T: stream wrote\n%s\nwant\n%s", wr, buf.Bytes(), exp)
+						}
+					}
+					if got.ExitFailing() != want.ExitFailing() || got.Totals() != want.Totals() || got.ContractCount() != want.ContractCount() {
+						t.Errorf("tally differs: failing %v, %+v, %d; want %v, %+v, %d", got.ExitFailing(), got.Totals(), got.ContractCount(), want.ExitFailing(), want.Totals(), want.ContractCount())
+					}
+					if spill == 1 && s.Streaming() && s.spools[0].file == nil {
+						t.Error("a spill limit of 1 byte left the stream in memory")
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestStreamNoContracts checks a run in which no contract could be checked.
+func TestStreamNoContracts(t *testing.T) {
+	for _, w := range []Writer{&Text{}, JSON{}} {
+		want := streamReport()
+		got := streamReport()
+		s := NewStream(got, w)
+		s.Finish()
+		var buf bytes.Buffer
+		if err := s.WriteTo(0, &buf); err != nil {
+			t.Fatal(err)
+		}
+		if exp := render(t, w, want); !bytes.Equal(buf.Bytes(), exp) {
+			t.Errorf("%T: stream wrote\n%s\nwant\n%s", w, buf.Bytes(), exp)
+		}
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	}
+}
