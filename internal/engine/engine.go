@@ -399,11 +399,17 @@ func findings(c *contract.Contract, r *Rule, v any) []Finding {
 		if f.Path == nil {
 			f.Path = []any{}
 		}
+		// A finding outlives its contract, while strings from the input may share memory with
+		// the whole file they were parsed from: path keys and messages are copied.
+		f.Message = strings.Clone(f.Message)
 		for i, p := range f.Path {
-			if n, ok := p.(json.Number); ok {
-				if x, err := n.Int64(); err == nil {
+			switch t := p.(type) {
+			case json.Number:
+				if x, err := t.Int64(); err == nil {
 					f.Path[i] = int(x)
 				}
+			case string:
+				f.Path[i] = strings.Clone(t)
 			}
 		}
 		f.Line, f.Column = c.Position(f.Path)
