@@ -8,20 +8,11 @@ import (
 	"github.com/termlint/termlint/internal/contract"
 )
 
-// ApplyWaivers marks failures that an active waiver accepts as Waived, with the waiver's reason.
-// An expired waiver leaves the failure standing and records that it expired, so reports can say
-// why a once-accepted deviation fails again. Waivers that match no failure come back as warnings:
-// a stale waiver would silently accept the next failure of that rule.
-func ApplyWaivers(results []*Result, waivers []contract.Waiver, today time.Time) []contract.Diagnostic {
-	ws := NewWaiverSet(waivers, today)
-	for _, res := range results {
-		ws.Apply(res)
-	}
-	return ws.Unused()
-}
-
-// WaiverSet is ApplyWaivers one result at a time, for results that are written as they arrive
-// and not kept: it remembers which waivers were used until Unused is asked.
+// WaiverSet marks failures that an active waiver accepts as Waived, with the waiver's reason, one
+// result at a time, so results can be written as they arrive and not kept. An expired waiver
+// leaves the failure standing and records that it expired, so reports can say why a
+// once-accepted deviation fails again. Waivers that match no failure come back from Unused as
+// warnings: a stale waiver would silently accept the next failure of that rule.
 type WaiverSet struct {
 	waivers []contract.Waiver
 	used    []bool
@@ -33,7 +24,7 @@ func NewWaiverSet(waivers []contract.Waiver, today time.Time) *WaiverSet {
 	return &WaiverSet{waivers: waivers, used: make([]bool, len(waivers)), day: today.Format(time.DateOnly)}
 }
 
-// Apply waives res's failures that an active waiver accepts (see ApplyWaivers).
+// Apply waives res's failures that an active waiver accepts.
 func (s *WaiverSet) Apply(res *Result) {
 	if len(s.waivers) == 0 {
 		return

@@ -39,17 +39,6 @@ func ReadBaseline(path string) ([]BaselineEntry, error) {
 	return out, nil
 }
 
-// CompareBaseline marks which of the report's failures are new against the baseline and lists
-// the baseline's failures that no longer occur. Only new failures then count toward the exit
-// code.
-func (r *Report) CompareBaseline(base []BaselineEntry) {
-	r.startBaseline(base)
-	for _, res := range r.Results {
-		r.observeBaseline(res)
-	}
-	r.finishBaseline()
-}
-
 // baselineRun is a comparison with a baseline in progress: results are observed one at a time,
 // so that a Stream need not keep them. It keeps only what concerns the baseline's entries, so
 // its size follows the baseline, not the run.

@@ -70,8 +70,9 @@ func (s *Stream) Report() *Report { return s.rep }
 // Streaming reports whether results are written as they arrive rather than kept.
 func (s *Stream) Streaming() bool { return !s.retain }
 
-// Baseline compares the results with an earlier run's failures (see Report.CompareBaseline);
-// call it before the first Add.
+// Baseline compares the results with an earlier run's failures: it marks which failures are new
+// and lists the baseline's failures that no longer occur; only new failures then count toward
+// the exit code. Call it before the first Add.
 func (s *Stream) Baseline(base []BaselineEntry) {
 	s.rep.startBaseline(base)
 }
