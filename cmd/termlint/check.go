@@ -169,7 +169,6 @@ func runCheck(e *env, args []string) int {
 	if cf.baseline != "" {
 		stream.Baseline(base)
 	}
-	gc.evaluating(stream.Streaming())
 	unreadable, err := evaluate(ctx, e, loader, eng, files, waivers, stream)
 	if err != nil {
 		return errorf(e, "check", "writing output: %v", err)

@@ -34,17 +34,6 @@ func tuneGC(e *env) *gcTuning {
 	return t
 }
 
-// evaluating sets the collector for evaluating contracts. A run that streams its results keeps
-// the start-up settings. A run that keeps its results (a format that is not written as results
-// arrive) gets the process's own settings back: its live heap grows with every contract, past
-// any fixed limit.
-func (t *gcTuning) evaluating(streaming bool) {
-	if streaming {
-		return
-	}
-	t.restore()
-}
-
 // restore puts back the settings the process had.
 func (t *gcTuning) restore() {
 	if !t.active {

@@ -41,11 +41,25 @@ type annotation struct {
 	message   string
 }
 
+// annotationLevels are the levels, most severe first: the order they are written in.
+func annotationLevels() []string { return []string{"error", "warning", "notice"} }
+
+// Write makes one pass over the results to count each level's annotations and keep the few that
+// are shown, then, only when some were over the limit, one more pass per such level for the
+// rest, so no more than annotationLimit annotations of a level are held at a time.
 func (g GitHub) Write(out io.Writer, r *Report) error {
 	w := bufio.NewWriter(out)
-	byLevel := map[string][]annotation{}
-	for _, a := range annotations(r) {
-		byLevel[a.level] = append(byLevel[a.level], a)
+	counts := map[string]int{}
+	shown := map[string][]annotation{}
+	err := eachAnnotation(r, func(a annotation) error {
+		counts[a.level]++
+		if len(shown[a.level]) < annotationLimit {
+			shown[a.level] = append(shown[a.level], a)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("writing GitHub annotations: %w", err)
 	}
 	where := "in the log below"
 	if g.SummaryPath != "" {
@@ -54,44 +68,28 @@ func (g GitHub) Write(out io.Writer, r *Report) error {
 	// The "N more" notices themselves take notice slots; reserving them keeps them visible.
 	noticeRoom := annotationLimit
 	for _, level := range []string{"error", "warning"} {
-		if len(byLevel[level]) > annotationLimit {
+		if counts[level] > annotationLimit {
 			noticeRoom--
 		}
 	}
-	if len(byLevel["notice"]) > noticeRoom {
+	if counts["notice"] > noticeRoom {
 		noticeRoom--
 	}
-	var hidden []annotation
-	for _, level := range []string{"error", "warning", "notice"} {
-		list := byLevel[level]
-		room := annotationLimit
+	room := map[string]int{}
+	for _, level := range annotationLevels() {
+		room[level] = min(counts[level], annotationLimit)
 		if level == "notice" {
-			room = noticeRoom
+			room[level] = min(counts[level], noticeRoom)
 		}
-		if len(list) <= room {
-			room = len(list)
-		}
-		for _, a := range list[:room] {
+		for _, a := range shown[level][:room[level]] {
 			writeAnnotation(w, a)
 		}
-		if rest := list[room:]; len(rest) > 0 {
-			hidden = append(hidden, rest...)
-			fmt.Fprintf(w, "::notice::%s\n", escapeData(fmt.Sprintf("%d more %s not shown as annotations (GitHub shows %d per step): see them %s", len(rest), pluralWord(len(rest), level), annotationLimit, where)))
+		if rest := counts[level] - room[level]; rest > 0 {
+			fmt.Fprintf(w, "::notice::%s\n", escapeData(fmt.Sprintf("%d more %s not shown as annotations (GitHub shows %d per step): see them %s", rest, pluralWord(rest, level), annotationLimit, where)))
 		}
 	}
-	if len(hidden) > 0 {
-		// Past the limit the runner drops annotations, so the rest go to the log as plain lines
-		// (folded) and nothing is lost when there is no job summary.
-		fmt.Fprintln(w, "::group::Findings beyond the annotation limit")
-		for _, a := range hidden {
-			loc := a.file
-			if a.line > 0 {
-				loc += ":" + strconv.Itoa(a.line) + ":" + strconv.Itoa(a.col)
-			}
-			msg := strings.ReplaceAll(a.message, "\n", "\n      ")
-			fmt.Fprintf(w, "  %s: %s %s %s\n", loc, a.level, a.title, msg)
-		}
-		fmt.Fprintln(w, "::endgroup::")
+	if err := g.writeHidden(w, r, counts, room); err != nil {
+		return fmt.Errorf("writing GitHub annotations: %w", err)
 	}
 	if g.SummaryPath != "" {
 		if err := g.appendSummary(w, r); err != nil {
@@ -101,6 +99,44 @@ func (g GitHub) Write(out io.Writer, r *Report) error {
 	fmt.Fprintf(w, "termlint: %s\n", totalsLine(r))
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("writing GitHub annotations: %w", err)
+	}
+	return nil
+}
+
+// writeHidden writes the annotations past each level's room to the log as plain lines (folded):
+// the runner would drop them as annotations, and nothing is lost when there is no job summary.
+func (GitHub) writeHidden(w io.Writer, r *Report, counts, room map[string]int) error {
+	group := false
+	for _, level := range annotationLevels() {
+		if counts[level] <= room[level] {
+			continue
+		}
+		if !group {
+			fmt.Fprintln(w, "::group::Findings beyond the annotation limit")
+			group = true
+		}
+		seen := 0
+		err := eachAnnotation(r, func(a annotation) error {
+			if a.level != level {
+				return nil
+			}
+			if seen++; seen <= room[level] {
+				return nil
+			}
+			loc := a.file
+			if a.line > 0 {
+				loc += ":" + strconv.Itoa(a.line) + ":" + strconv.Itoa(a.col)
+			}
+			msg := strings.ReplaceAll(a.message, "\n", "\n      ")
+			fmt.Fprintf(w, "  %s: %s %s %s\n", loc, a.level, a.title, msg)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if group {
+		fmt.Fprintln(w, "::endgroup::")
 	}
 	return nil
 }
@@ -141,19 +177,22 @@ func (g GitHub) appendSummary(w io.Writer, r *Report) error {
 	return nil
 }
 
-// annotations lists what to annotate, each level in report order: input errors first (whole
+// eachAnnotation calls fn with what to annotate, in report order: input errors first (whole
 // contracts went unchecked), then warnings of the run, then rule findings by contract and rule.
 // Waived findings are left out: they were accepted, and would crowd out real problems within the
 // per-level limit; the job summary lists them.
-func annotations(r *Report) []annotation {
-	var out []annotation
+func eachAnnotation(r *Report, fn func(annotation) error) error {
 	for _, d := range r.InputErrors {
-		out = append(out, annotation{level: "error", file: slashPath(d.File), line: d.Line, col: d.Column, title: InputErrorRuleID, message: d.Message})
+		if err := fn(annotation{level: "error", file: slashPath(d.File), line: d.Line, col: d.Column, title: InputErrorRuleID, message: d.Message}); err != nil {
+			return err
+		}
 	}
 	for _, d := range r.Warnings {
-		out = append(out, annotation{level: "warning", file: slashPath(d.File), line: d.Line, col: d.Column, title: WarningRuleID, message: d.Message})
+		if err := fn(annotation{level: "warning", file: slashPath(d.File), line: d.Line, col: d.Column, title: WarningRuleID, message: d.Message}); err != nil {
+			return err
+		}
 	}
-	for _, res := range r.Results {
+	return r.each(func(res *engine.Result) error {
 		for _, rr := range byRuleID(res) {
 			level := annotationLevel(rr)
 			if level == "" {
@@ -171,11 +210,13 @@ func annotations(r *Report) []annotation {
 				if rr.Waiver != nil && rr.Waiver.Expired {
 					msg += "\n" + waiverText(rr.Waiver)
 				}
-				out = append(out, annotation{level: level, file: slashPath(res.File), line: f.Line, col: f.Column, title: title, message: msg})
+				if err := fn(annotation{level: level, file: slashPath(res.File), line: f.Line, col: f.Column, title: title, message: msg}); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	return out
+		return nil
+	})
 }
 
 // annotationLevel maps a verdict to a workflow command; unknown is a notice because nothing was

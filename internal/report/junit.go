@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -15,16 +16,6 @@ import (
 // JUnit writes JUnit XML, which most CI systems (GitLab, Jenkins, Azure DevOps) turn into a test
 // report: a suite per contract and a test case per rule, so a contract reads as a checklist.
 type JUnit struct{}
-
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
 
 type junitSuite struct {
 	Name     string      `xml:"name,attr"`
@@ -57,65 +48,85 @@ type junitSkipped struct {
 	Text    string `xml:",cdata"`
 }
 
+// Write writes the document a suite at a time, as the report hands the results over; the totals
+// on the root element come from the report's counts, so no suite is kept.
 func (j JUnit) Write(w io.Writer, r *Report) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return fmt.Errorf("writing JUnit: %w", err)
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(j.build(r)); err != nil {
-		return fmt.Errorf("writing JUnit: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return fmt.Errorf("writing JUnit: %w", err)
-	}
-	if _, err := io.WriteString(w, "\n"); err != nil {
+	if err := j.write(w, r); err != nil {
 		return fmt.Errorf("writing JUnit: %w", err)
 	}
 	return nil
 }
 
-func (JUnit) build(r *Report) junitSuites {
-	doc := junitSuites{Name: "termlint"}
+func (JUnit) write(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	_, _ = bw.WriteString(xml.Header)
+	enc := xml.NewEncoder(bw)
+	enc.Indent("", "  ")
 	// Input errors come first as suites of their own: a contract that could not be checked
 	// must not vanish from a report that would otherwise look green.
-	for _, group := range byFile(r.InputErrors) {
-		file := slashPath(group[0].File)
-		var text []string
-		for _, d := range group {
-			text = append(text, diagLocation(d)+": "+d.Message)
-		}
-		s := junitSuite{Name: group[0].File, Tests: 1, Errors: 1, Cases: []junitCase{{
-			Classname: group[0].File,
-			Name:      InputErrorRuleID,
-			File:      file,
-			Error:     &junitProblem{Message: group[0].Message, Type: "input-error", Text: xmlText(strings.Join(text, "\n"))},
-		}}}
-		doc.add(s)
+	inputErrors := byFile(r.InputErrors)
+	t := r.Totals()
+	root := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "name"}, Value: "termlint"},
+		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(len(inputErrors) + t.Failed + t.Errors + t.Unknown + t.NotApplicable + t.Waived + t.Passed)},
+		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(t.Failed + t.Errors)},
+		{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(len(inputErrors))},
+		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(t.Unknown + t.NotApplicable + t.Waived)},
+	}}
+	if err := enc.EncodeToken(root); err != nil {
+		return err
 	}
-	for _, res := range r.Results {
-		s := junitSuite{Name: res.Contract}
-		for _, rr := range byRuleID(res) {
-			s.Cases = append(s.Cases, junitCaseOf(res, rr))
-			s.Tests++
-			switch rr.Verdict {
-			case engine.Fail, engine.Error:
-				s.Failures++
-			case engine.Unknown, engine.NotApplicable, engine.Waived:
-				s.Skipped++
-			}
+	suite := xml.StartElement{Name: xml.Name{Local: "testsuite"}}
+	for _, group := range inputErrors {
+		if err := enc.EncodeElement(inputErrorSuite(group), suite); err != nil {
+			return err
 		}
-		doc.add(s)
 	}
-	return doc
+	err := r.each(func(res *engine.Result) error {
+		return enc.EncodeElement(resultSuite(res), suite)
+	})
+	if err != nil {
+		return err
+	}
+	if err := enc.EncodeToken(root.End()); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, _ = bw.WriteString("\n")
+	return bw.Flush()
 }
 
-func (d *junitSuites) add(s junitSuite) {
-	d.Tests += s.Tests
-	d.Failures += s.Failures
-	d.Errors += s.Errors
-	d.Skipped += s.Skipped
-	d.Suites = append(d.Suites, s)
+func inputErrorSuite(group []contract.Diagnostic) junitSuite {
+	file := slashPath(group[0].File)
+	var text []string
+	for _, d := range group {
+		text = append(text, diagLocation(d)+": "+d.Message)
+	}
+	return junitSuite{Name: group[0].File, Tests: 1, Errors: 1, Cases: []junitCase{{
+		Classname: group[0].File,
+		Name:      InputErrorRuleID,
+		File:      file,
+		Error:     &junitProblem{Message: group[0].Message, Type: "input-error", Text: xmlText(strings.Join(text, "\n"))},
+	}}}
+}
+
+// resultSuite is a contract's suite, a test case per rule. Its counts are those of the
+// report's totals, which the root element's attributes add up.
+func resultSuite(res *engine.Result) junitSuite {
+	s := junitSuite{Name: res.Contract}
+	for _, rr := range byRuleID(res) {
+		s.Cases = append(s.Cases, junitCaseOf(res, rr))
+		s.Tests++
+		switch rr.Verdict {
+		case engine.Fail, engine.Error:
+			s.Failures++
+		case engine.Unknown, engine.NotApplicable, engine.Waived:
+			s.Skipped++
+		}
+	}
+	return s
 }
 
 func junitCaseOf(res *engine.Result, rr *engine.RuleResult) junitCase {

@@ -9,6 +9,17 @@ import (
 	"github.com/termlint/termlint/internal/engine"
 )
 
+// junitSuites is the document's root, which the writer writes as tokens around its suites.
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
 // parseJUnit reads JUnit output back with the writer's own types, which also proves it is
 // well-formed XML.
 func parseJUnit(t *testing.T, out []byte) junitSuites {

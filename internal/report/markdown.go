@@ -69,20 +69,26 @@ func (m Markdown) Write(w io.Writer, r *Report) error {
 	fullEnd := max(b.Len(), limit/2)
 
 	collapsed := false
-	for i, res := range r.Results {
+	i := 0
+	err := r.each(func(res *engine.Result) error {
+		defer func() { i++ }()
 		if !collapsed {
 			if b.add(contractSection(res), fullEnd) {
-				continue
+				return nil
 			}
 			collapsed = true
 			// The heading is short and the reserve covers it, so it is never refused.
 			b.WriteString("\n### Further contracts, one line each\n\n")
 		}
 		if !b.add(contractLine(res), limit) {
-			n := len(r.Results) - i
+			n := r.ContractCount() - i
 			fmt.Fprintf(b, "\n%s not shown: the summary is limited to %d bytes.\n", plural(n, "more contract"), limit)
-			break
+			return errStop
 		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("writing Markdown: %w", err)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("writing Markdown: %w", err)

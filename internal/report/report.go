@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -34,6 +35,31 @@ type Report struct {
 	baseline *baselineRun
 	// streamed is set when a Stream wrote the results instead of keeping them.
 	streamed *tally
+	// spooled, when a Stream spooled the results, reads them back in report order.
+	spooled func(fn func(*engine.Result) error) error
+}
+
+// errStop ends an iteration over the results early, without error.
+var errStop = errors.New("stop")
+
+// each calls fn with every result in report order, kept or spooled, and returns fn's first
+// error; errStop stops it quietly. Writers go through each, never Results, and keep no result
+// past fn, so that a streamed run holds one result at a time.
+func (r *Report) each(fn func(*engine.Result) error) error {
+	var err error
+	if r.spooled != nil {
+		err = r.spooled(fn)
+	} else {
+		for _, res := range r.Results {
+			if err = fn(res); err != nil {
+				break
+			}
+		}
+	}
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	return err
 }
 
 // tally is what the reports' totals and the exit code need of results that were not kept.
@@ -52,6 +78,26 @@ func (t *tally) add(r *Report, res *engine.Result) {
 			t.failing = true
 		}
 	}
+}
+
+// unlistedRules returns the rules results refer to that r.Rules lacks, in report order, so that a
+// writer can still describe them. Only a report built by hand can have them: a Stream refuses
+// such a result.
+func (r *Report) unlistedRules() []*engine.Rule {
+	listed := map[string]bool{}
+	for _, rule := range r.Rules {
+		listed[rule.ID] = true
+	}
+	var out []*engine.Rule
+	for _, res := range r.Results {
+		for _, rr := range byRuleID(res) {
+			if reported(rr.Verdict) && !listed[rr.Rule.ID] {
+				listed[rr.Rule.ID] = true
+				out = append(out, rr.Rule)
+			}
+		}
+	}
+	return out
 }
 
 // ContractCount is how many contracts were checked.

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -113,60 +115,16 @@ type sarifSuppression struct {
 	Properties    map[string]string `json:"properties,omitempty"`
 }
 
+// resultsIndent is where the results array puts its elements in the document.
+const resultsIndent = "        "
+
+// Write writes the document around its results, which are encoded one at a time as the report
+// hands them over: a run of many contracts would otherwise hold every result twice over, as
+// structs and as encoded bytes.
 func (s SARIF) Write(w io.Writer, r *Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	// Quotes hold < and & often enough that \u003c would make the file hard to read for nothing.
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s.build(r)); err != nil {
-		return fmt.Errorf("writing SARIF: %w", err)
-	}
-	return nil
-}
-
-// sarifBuilder keeps the rule table while results are added, so every ruleIndex points into it.
-type sarifBuilder struct {
-	rules []sarifRule
-	index map[string]int
-}
-
-func (b *sarifBuilder) ruleIndex(id string, mk func() sarifRule) int {
-	if i, ok := b.index[id]; ok {
-		return i
-	}
-	b.index[id] = len(b.rules)
-	b.rules = append(b.rules, mk())
-	return len(b.rules) - 1
-}
-
-func (SARIF) build(r *Report) sarifLog {
-	// Empty slices, not nil: the schema wants arrays, and null fails upload.
-	b := &sarifBuilder{rules: []sarifRule{}, index: map[string]int{}}
-	for _, rule := range r.Rules {
-		b.ruleIndex(rule.ID, func() sarifRule { return sarifRuleOf(rule) })
-	}
-	results := []sarifResult{}
-	for _, d := range r.InputErrors {
-		idx := b.ruleIndex(InputErrorRuleID, inputErrorRule)
-		results = append(results, diagnosticResult(InputErrorRuleID, idx, "error", d))
-	}
-	for _, d := range r.Warnings {
-		idx := b.ruleIndex(WarningRuleID, warningRule)
-		results = append(results, diagnosticResult(WarningRuleID, idx, "warning", d))
-	}
-	for _, res := range r.Results {
-		for _, rr := range byRuleID(res) {
-			if !reported(rr.Verdict) {
-				continue
-			}
-			// A rule missing from r.Rules still gets a descriptor, so ruleIndex never dangles.
-			idx := b.ruleIndex(rr.Rule.ID, func() sarifRule { return sarifRuleOf(rr.Rule) })
-			for _, f := range findingsOf(rr) {
-				results = append(results, findingResult(r, res, rr, idx, f))
-			}
-		}
-	}
-	return sarifLog{
+	b := sarifRules(r)
+	var head bytes.Buffer
+	doc := sarifLog{
 		Schema:  SARIFSchema,
 		Version: SARIFVersion,
 		Runs: []sarifRun{{
@@ -176,10 +134,117 @@ func (SARIF) build(r *Report) sarifLog {
 				InformationURI: InformationURI,
 				Rules:          b.rules,
 			}},
-			Results:    results,
+			// Empty, not nil: the schema wants an array, and null fails upload.
+			Results:    []sarifResult{},
 			ColumnKind: "unicodeCodePoints",
 		}},
 	}
+	if err := sarifEncoder(&head, "").Encode(doc); err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	// A newline inside a JSON string is escaped, so the newline and indentation make this the
+	// run's own results key; the results go between its brackets.
+	marker := []byte("\n      \"results\": [")
+	at := bytes.Index(head.Bytes(), marker)
+	if at < 0 {
+		return fmt.Errorf("writing SARIF: no results array in %q", head.Bytes())
+	}
+	at += len(marker)
+	bw := bufio.NewWriter(w)
+	_, _ = bw.Write(head.Bytes()[:at])
+	var elem bytes.Buffer
+	enc := sarifEncoder(&elem, resultsIndent)
+	n := 0
+	put := func(res sarifResult) error {
+		elem.Reset()
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+		if n > 0 {
+			_ = bw.WriteByte(',')
+		}
+		n++
+		_, _ = bw.WriteString("\n" + resultsIndent)
+		// A bufio.Writer keeps its first error, and Flush returns it.
+		_, _ = bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		return nil
+	}
+	for _, d := range r.InputErrors {
+		if err := put(diagnosticResult(InputErrorRuleID, b.index[InputErrorRuleID], "error", d)); err != nil {
+			return fmt.Errorf("writing SARIF: %w", err)
+		}
+	}
+	for _, d := range r.Warnings {
+		if err := put(diagnosticResult(WarningRuleID, b.index[WarningRuleID], "warning", d)); err != nil {
+			return fmt.Errorf("writing SARIF: %w", err)
+		}
+	}
+	err := r.each(func(res *engine.Result) error {
+		for _, rr := range byRuleID(res) {
+			if !reported(rr.Verdict) {
+				continue
+			}
+			for _, f := range findingsOf(rr) {
+				if err := put(findingResult(r, res, rr, b.index[rr.Rule.ID], f)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	if n > 0 {
+		_, _ = bw.WriteString("\n      ")
+	}
+	_, _ = bw.Write(head.Bytes()[at:])
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	return nil
+}
+
+func sarifEncoder(w io.Writer, prefix string) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetIndent(prefix, "  ")
+	// Quotes hold < and & often enough that \u003c would make the file hard to read for nothing.
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
+// sarifBuilder keeps the rule table, so every ruleIndex points into it.
+type sarifBuilder struct {
+	rules []sarifRule
+	index map[string]int
+}
+
+func (b *sarifBuilder) add(id string, mk func() sarifRule) {
+	if _, ok := b.index[id]; ok {
+		return
+	}
+	b.index[id] = len(b.rules)
+	b.rules = append(b.rules, mk())
+}
+
+// sarifRules is the rule table: the report's rules, the input-error and warning rules when
+// there are such results, and any rule a result refers to that the report does not list.
+func sarifRules(r *Report) *sarifBuilder {
+	// Empty slices, not nil: the schema wants arrays, and null fails upload.
+	b := &sarifBuilder{rules: []sarifRule{}, index: map[string]int{}}
+	for _, rule := range r.Rules {
+		b.add(rule.ID, func() sarifRule { return sarifRuleOf(rule) })
+	}
+	if len(r.InputErrors) > 0 {
+		b.add(InputErrorRuleID, inputErrorRule)
+	}
+	if len(r.Warnings) > 0 {
+		b.add(WarningRuleID, warningRule)
+	}
+	for _, rule := range r.unlistedRules() {
+		b.add(rule.ID, func() sarifRule { return sarifRuleOf(rule) })
+	}
+	return b
 }
 
 func findingResult(r *Report, res *engine.Result, rr *engine.RuleResult, idx int, f engine.Finding) sarifResult {

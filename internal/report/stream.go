@@ -33,32 +33,36 @@ type Sectioned interface {
 // file: enough that a run of a few contracts never touches the disk.
 const spillBytes = 4 << 20
 
-// Stream builds a report from results as they arrive, in any order, for one or more writers.
-// When every writer is Sectioned, each result is written at once to a spool (memory, then a
-// temporary file) and dropped, so memory stays flat however many contracts a run has; otherwise
-// the results are kept for the writers' Write, as before streaming existed.
+// Stream builds a report from results as they arrive, in any order, for one or more writers,
+// and keeps none of them: memory stays flat however many contracts a run has. A Sectioned
+// writer's section of each result is written at once to a spool (memory, then a temporary file);
+// for the other writers each result is spooled in a compact binary form and read back, one at a
+// time and in report order, when they write.
 type Stream struct {
 	rep     *Report
 	writers []Writer
-	spools  []*spool
+	// spools[i] holds writer i's sections when it is Sectioned.
+	spools []*spool
+	// results holds every result in spool form when a writer is not Sectioned.
+	results *spool
+	enc     *resultEncoder
 	names   []string
-	retain  bool
+	order   []int
 	done    bool
 }
 
 // NewStream prepares a stream into rep (which holds the rules, FailOn and, filled by the caller,
-// input errors and warnings) for writers.
+// input errors and warnings) for writers. Every result added must be of rules in rep.Rules.
 func NewStream(rep *Report, writers ...Writer) *Stream {
-	s := &Stream{rep: rep, writers: writers}
-	for _, w := range writers {
-		if _, ok := w.(Sectioned); !ok {
-			s.retain = true
-		}
-	}
-	if !s.retain {
-		rep.streamed = &tally{}
-		for range writers {
-			s.spools = append(s.spools, &spool{limit: spillBytes})
+	s := &Stream{rep: rep, writers: writers, spools: make([]*spool, len(writers))}
+	rep.streamed = &tally{}
+	for i, w := range writers {
+		if _, ok := w.(Sectioned); ok {
+			s.spools[i] = &spool{limit: spillBytes}
+		} else if s.results == nil {
+			s.results = &spool{limit: spillBytes}
+			s.enc = newResultEncoder(rep.Rules)
+			rep.spooled = s.eachSpooled
 		}
 	}
 	return s
@@ -66,9 +70,6 @@ func NewStream(rep *Report, writers ...Writer) *Stream {
 
 // Report is the report the stream fills.
 func (s *Stream) Report() *Report { return s.rep }
-
-// Streaming reports whether results are written as they arrive rather than kept.
-func (s *Stream) Streaming() bool { return !s.retain }
 
 // Baseline compares the results with an earlier run's failures: it marks which failures are new
 // and lists the baseline's failures that no longer occur; only new failures then count toward
@@ -79,15 +80,25 @@ func (s *Stream) Baseline(base []BaselineEntry) {
 
 // Add takes one contract's result. It must not be changed afterwards.
 func (s *Stream) Add(res *engine.Result) error {
-	s.rep.observeBaseline(res)
-	if s.retain {
-		s.rep.Results = append(s.rep.Results, res)
-		return nil
+	if s.enc != nil {
+		// Encoded first: a result the report cannot hold must not be counted either.
+		b, err := s.enc.encode(res)
+		if err != nil {
+			return err
+		}
+		if _, err := s.results.Write(b); err != nil {
+			return err
+		}
+		s.results.endSection()
 	}
+	s.rep.observeBaseline(res)
 	s.rep.streamed.add(s.rep, res)
 	s.names = append(s.names, res.Contract)
 	for i, w := range s.writers {
 		sp := s.spools[i]
+		if sp == nil {
+			continue
+		}
 		if err := w.(Sectioned).Section(sp, s.rep, res); err != nil {
 			return err
 		}
@@ -104,31 +115,28 @@ func (s *Stream) Finish() {
 	}
 	s.done = true
 	s.rep.finishBaseline()
-	if s.retain {
-		sort.SliceStable(s.rep.Results, func(i, j int) bool { return s.rep.Results[i].Contract < s.rep.Results[j].Contract })
+	// Contracts arrive in file order, which is report order but for rare names ("a.yaml#10"
+	// sorts before "a.yaml#2"); a stable sort of the names gives the same order as sorting the
+	// results would.
+	s.order = make([]int, len(s.names))
+	for j := range s.order {
+		s.order[j] = j
 	}
+	sort.SliceStable(s.order, func(a, b int) bool { return s.names[s.order[a]] < s.names[s.order[b]] })
 }
 
 // WriteTo writes the report of the i-th writer given to NewStream to w.
 func (s *Stream) WriteTo(i int, w io.Writer) error {
 	s.Finish()
-	if s.retain {
+	sp := s.spools[i]
+	if sp == nil {
 		return s.writers[i].Write(w, s.rep)
 	}
-	sp := s.spools[i]
 	if err := sp.flush(); err != nil {
 		return err
 	}
-	// Contracts arrive in file order, which is report order but for rare names ("a.yaml#10"
-	// sorts before "a.yaml#2"); a stable sort of the names gives the same order as sorting the
-	// results would.
-	order := make([]int, len(s.names))
-	for j := range order {
-		order[j] = j
-	}
-	sort.SliceStable(order, func(a, b int) bool { return s.names[order[a]] < s.names[order[b]] })
 	sections := func(fn func(int, io.Reader) error) error {
-		for n, j := range order {
+		for n, j := range s.order {
 			if err := fn(n, sp.section(j)); err != nil {
 				return err
 			}
@@ -138,11 +146,36 @@ func (s *Stream) WriteTo(i int, w io.Writer) error {
 	return s.writers[i].(Sectioned).Assemble(w, s.rep, sections)
 }
 
+// eachSpooled reads the spooled results back, one at a time, in report order.
+func (s *Stream) eachSpooled(fn func(*engine.Result) error) error {
+	s.Finish()
+	if err := s.results.flush(); err != nil {
+		return err
+	}
+	var buf []byte
+	for _, j := range s.order {
+		var err error
+		if buf, err = s.results.read(j, buf); err != nil {
+			return err
+		}
+		res, err := decodeResult(buf, s.rep.Rules)
+		if err != nil {
+			return fmt.Errorf("reading back the result of %s: %w", s.names[j], err)
+		}
+		if err := fn(res); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Close removes the temporary files.
 func (s *Stream) Close() error {
 	var errs []error
-	for _, sp := range s.spools {
-		errs = append(errs, sp.close())
+	for _, sp := range append(s.spools, s.results) {
+		if sp != nil {
+			errs = append(errs, sp.close())
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -219,6 +252,26 @@ func (s *spool) section(i int) io.Reader {
 		return io.NewSectionReader(s.file, start, s.ends[i]-start)
 	}
 	return bytes.NewReader(s.mem.Bytes()[start:s.ends[i]])
+}
+
+// read returns section i's bytes, in buf when it is large enough.
+func (s *spool) read(i int, buf []byte) ([]byte, error) {
+	start := int64(0)
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	n := int(s.ends[i] - start)
+	if s.file == nil {
+		return s.mem.Bytes()[start:s.ends[i]], nil
+	}
+	if cap(buf) < n {
+		buf = make([]byte, n)
+	}
+	buf = buf[:n]
+	if _, err := s.file.ReadAt(buf, start); err != nil {
+		return nil, fmt.Errorf("reading report from a temporary file: %w", err)
+	}
+	return buf, nil
 }
 
 func (s *spool) close() error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/termlint/termlint/internal/engine"
@@ -45,21 +46,25 @@ func streamBaseline(results []*engine.Result) []BaselineEntry {
 }
 
 // TestStreamMatchesWrite checks that writing results as they arrive gives the bytes Write gives
-// for the same results sorted, kept and compared with the baseline at the end, whether the
-// stream stays in memory or moves to a temporary file, and that a streaming report keeps no
+// for the same results sorted, kept and compared with the baseline at the end, in every format,
+// whether the stream stays in memory or moves to a temporary file, and that a stream keeps no
 // result.
 func TestStreamMatchesWrite(t *testing.T) {
 	tests := []struct {
 		name    string
 		writers []Writer
-		streams bool
 	}{
-		{"text", []Writer{&Text{}}, true},
-		{"text colour", []Writer{&Text{Color: true, ShowPassed: true}}, true},
-		{"json", []Writer{JSON{}}, true},
-		{"text and json", []Writer{&Text{}, JSON{}}, true},
-		{"sarif, kept", []Writer{SARIF{}}, false},
-		{"text and sarif, kept", []Writer{&Text{}, SARIF{}}, false},
+		{"text", []Writer{&Text{}}},
+		{"text colour", []Writer{&Text{Color: true, ShowPassed: true}}},
+		{"json", []Writer{JSON{}}},
+		{"text and json", []Writer{&Text{}, JSON{}}},
+		{"sarif", []Writer{SARIF{}}},
+		{"github", []Writer{GitHub{}}},
+		{"junit", []Writer{JUnit{}}},
+		{"markdown", []Writer{Markdown{}}},
+		// Small enough that contracts are listed one a line, then cut off.
+		{"markdown, cut", []Writer{Markdown{MaxBytes: 4 << 10}}},
+		{"text, sarif and junit", []Writer{&Text{}, SARIF{}, JUnit{}}},
 	}
 	for _, tt := range tests {
 		for _, spill := range []int{spillBytes, 1} {
@@ -82,8 +87,11 @@ func TestStreamMatchesWrite(t *testing.T) {
 							t.Error(err)
 						}
 					}()
-					for _, sp := range s.spools {
-						sp.limit = spill
+					spools := append([]*spool{s.results}, s.spools...)
+					for _, sp := range spools {
+						if sp != nil {
+							sp.limit = spill
+						}
 					}
 					if baseline {
 						s.Baseline(streamBaseline(results))
@@ -94,23 +102,28 @@ func TestStreamMatchesWrite(t *testing.T) {
 						}
 					}
 					s.Finish()
-					if s.Streaming() != tt.streams || (tt.streams && len(got.Results) != 0) {
-						t.Fatalf("streaming %v with %d results kept; want streaming %v, and none kept when streaming", s.Streaming(), len(got.Results), tt.streams)
+					if len(got.Results) != 0 {
+						t.Fatalf("the stream kept %d results", len(got.Results))
 					}
 					for i, wr := range ws {
-						var buf bytes.Buffer
-						if err := s.WriteTo(i, &buf); err != nil {
-							t.Fatal(err)
-						}
-						if exp := render(t, wr, want); !bytes.Equal(buf.Bytes(), exp) {
-							t.Errorf("%T: stream wrote\n%s\nwant\n%s", wr, buf.Bytes(), exp)
+						// Twice: a writer may read the spooled results more than once.
+						for range 2 {
+							var buf bytes.Buffer
+							if err := s.WriteTo(i, &buf); err != nil {
+								t.Fatal(err)
+							}
+							if exp := render(t, wr, want); !bytes.Equal(buf.Bytes(), exp) {
+								t.Fatalf("%T: stream wrote\n%s\nwant\n%s", wr, buf.Bytes(), exp)
+							}
 						}
 					}
 					if got.ExitFailing() != want.ExitFailing() || got.Totals() != want.Totals() || got.ContractCount() != want.ContractCount() {
 						t.Errorf("tally differs: failing %v, %+v, %d; want %v, %+v, %d", got.ExitFailing(), got.Totals(), got.ContractCount(), want.ExitFailing(), want.Totals(), want.ContractCount())
 					}
-					if spill == 1 && s.Streaming() && s.spools[0].file == nil {
-						t.Error("a spill limit of 1 byte left the stream in memory")
+					for _, sp := range spools {
+						if spill == 1 && sp != nil && sp.file == nil {
+							t.Error("a spill limit of 1 byte left the stream in memory")
+						}
 					}
 				})
 			}
@@ -118,9 +131,27 @@ func TestStreamMatchesWrite(t *testing.T) {
 	}
 }
 
+// TestStreamRefusesUnlistedRule checks that a result of a rule the report does not list is
+// refused rather than spooled under a wrong rule.
+func TestStreamRefusesUnlistedRule(t *testing.T) {
+	got := streamReport()
+	s := NewStream(got, SARIF{})
+	defer func() { _ = s.Close() }()
+	res := *streamResults()[0]
+	res.Rules = append([]engine.RuleResult(nil), res.Rules...)
+	res.Rules[0].Rule = &engine.Rule{ID: "custom/not-listed"}
+	err := s.Add(&res)
+	if err == nil || !strings.Contains(err.Error(), "custom/not-listed") {
+		t.Fatalf("got %v, want an error naming the rule", err)
+	}
+	if got.ContractCount() != 0 {
+		t.Errorf("the refused result was counted")
+	}
+}
+
 // TestStreamNoContracts checks a run in which no contract could be checked.
 func TestStreamNoContracts(t *testing.T) {
-	for _, w := range []Writer{&Text{}, JSON{}} {
+	for _, w := range []Writer{&Text{}, JSON{}, SARIF{}, GitHub{}, JUnit{}, Markdown{}} {
 		want := streamReport()
 		got := streamReport()
 		s := NewStream(got, w)
