@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side: termlint check, conftest and opa eval on the same generated corpus and playbook,
 # plus termlint's loading floor (validate). Reports the median wall time of RUNS runs, files per
-# second, peak RSS (from /usr/bin/time -v) and each tool's ratio to termlint check.
+# second, peak RSS (from /usr/bin/time -v) and each tool's ratio to termlint check: the median of
+# the ratios of runs made in the same round, the tools taking turns.
 #
 #   bash bench/compare.sh                 # 1,000 and 10,000 contracts, 5 runs each
 #   SIZES="1000" RUNS=3 bash bench/compare.sh
@@ -39,19 +40,14 @@ deny contains msg if {
 }
 REGO
 
-# measure NAME CMD...: RUNS runs after one warm-up; prints "median_wall max_rss_kib".
-measure() {
-  local walls=() rss=() i out
-  "$@" > /dev/null 2>&1 || true
-  for ((i = 0; i < RUNS; i++)); do
-    /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null 2>&1 || true
-    out=$(cat "$work/time.txt")
-    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + p[j]; print s}' <<<"$out")")
-    rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' <<<"$out")")
-  done
-  printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')" \
-    "$(printf '%s\n' "${rss[@]}" | sort -g | tail -n 1)"
+# run_timed CMD...: one run under /usr/bin/time; prints "wall_seconds max_rss_kib".
+run_timed() {
+  /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null 2>&1 || true
+  awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); w = 0; for (j = 1; j <= n; j++) w = w * 60 + p[j]}
+    /Maximum resident set size/ {m = $2} END {print w, m}' "$work/time.txt"
 }
+
+median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 # sane N TOOL FINDINGS: stop unless the tool reported at least one failure per contract, which
 # every generated contract has.
@@ -63,7 +59,7 @@ sane() {
   echo "$2: $3 failures on $1 contracts" >&2
 }
 
-printf '| contracts | tool | median wall (s) | files/s | peak RSS (MiB) | wall vs termlint check |\n'
+printf '| contracts | tool | median wall (s) | files/s | peak RSS (MiB) | wall vs termlint check (median of paired runs) |\n'
 printf '|---:|---|---:|---:|---:|---:|\n'
 for n in $SIZES; do
   corpus="$work/corpus-$n"
@@ -79,18 +75,42 @@ for n in $SIZES; do
   sane "$n" "termlint check" "$("$tl" check --fail-on never -f json "$corpus" | grep -c '"verdict": "fail"' || true)"
   sane "$n" "conftest" "$("$work/bin/conftest" test --no-color -p "$work/playbook" -p "$work/wrapper" -d "$work/playbook/data.json" "$corpus"/*.yaml | grep -c '^FAIL' || true)"
   sane "$n" "opa eval" "$("$work/bin/opa" eval --format raw -d "$work/playbook" -d "$opadata" "sum($opaq)")"
-  declare -A wall=() mem=()
-  read -r wall[check] mem[check] < <(measure "$tl" check --fail-on never "$corpus")
-  read -r wall[floor] mem[floor] < <(measure "$tl" validate "$corpus")
-  read -r wall[conftest] mem[conftest] < <(measure "$work/bin/conftest" test --no-color -p "$work/playbook" -p "$work/wrapper" -d "$work/playbook/data.json" "$corpus"/*.yaml)
-  read -r wall[opa] mem[opa] < <(measure "$work/bin/opa" eval --format raw -d "$work/playbook" -d "$opadata" \
-    "count($opaq)")
+  declare -A cmd=(
+    [check]="$tl check --fail-on never $corpus"
+    [floor]="$tl validate $corpus"
+    [conftest]="$work/bin/conftest test --no-color -p $work/playbook -p $work/wrapper -d $work/playbook/data.json $corpus/*.yaml"
+  )
+  declare -A walls=() mems=() ratios=() wall=() mem=() ratio=()
+  # The tools take turns, one run each per round after a warm-up round, and each tool's ratio is
+  # the median of its per-round ratios: the machine's speed drifts, and a tool timed only while
+  # it was slow would look slow.
+  for ((i = 0; i <= RUNS; i++)); do
+    for tool in check floor conftest opa; do
+      if [ "$tool" = opa ]; then
+        # The query holds spaces and brackets: it is passed as one argument, not split.
+        read -r w m < <(run_timed "$work/bin/opa" eval --format raw -d "$work/playbook" -d "$opadata" "count($opaq)")
+      else
+        # shellcheck disable=SC2086 # the command is split into words on purpose; paths have no spaces
+        read -r w m < <(run_timed ${cmd[$tool]})
+      fi
+      ((i == 0)) && continue
+      walls[$tool]+="$w "$'\n'
+      mems[$tool]+="$m "$'\n'
+      [ "$tool" = check ] && wcheck=$w
+      ratios[$tool]+="$(awk -v a="$w" -v b="$wcheck" 'BEGIN {print a / b}')"$'\n'
+    done
+  done
+  for tool in check floor conftest opa; do
+    wall[$tool]=$(median <<<"${walls[$tool]}")
+    mem[$tool]=$(sort -g <<<"${mems[$tool]}" | tail -n 1)
+    ratio[$tool]=$(median <<<"${ratios[$tool]}")
+  done
   for tool in check floor conftest opa; do
     case $tool in
       check) label="termlint check" ;; floor) label="termlint validate (loading floor)" ;;
       conftest) label="conftest $CONFTEST_VERSION" ;; opa) label="opa eval $OPA_VERSION" ;;
     esac
-    awk -v n="$n" -v l="$label" -v w="${wall[$tool]}" -v m="${mem[$tool]}" -v c="${wall[check]}" \
-      'BEGIN {printf "| %d | %s | %.2f | %.0f | %.0f | %.2fx |\n", n, l, w, n / w, m / 1024, w / c}'
+    awk -v n="$n" -v l="$label" -v w="${wall[$tool]}" -v m="${mem[$tool]}" -v r="${ratio[$tool]}" \
+      'BEGIN {printf "| %d | %s | %.2f | %.0f | %.0f | %.2fx |\n", n, l, w, n / w, m / 1024, r}'
   done
 done
