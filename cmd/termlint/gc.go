@@ -3,7 +3,7 @@ package main
 import "runtime/debug"
 
 // memoryLimit is the soft memory limit a check run works under while the collector is otherwise
-// off: at start-up, and while contracts are evaluated and written as they arrive. Then the live
+// off. Every format streams its results (kept in a spool, not the heap), so the live
 // heap is small and flat (the compiled policies and the few contracts in flight, under 20 MiB),
 // and both compiling the policies and OPA's evaluation make a great deal of short-lived garbage
 // over it. Collecting only when the heap nears the limit, instead of each time it doubles,
@@ -15,15 +15,15 @@ import "runtime/debug"
 // slower, but within the budget.
 const memoryLimit = 100 << 20
 
-// gcTuning sets the garbage collector for the phases of a check run and restores it afterwards.
-// A user who sets GOGC or GOMEMLIMIT keeps them: the environment wins.
+// gcTuning sets the garbage collector for a check run and restores it afterwards (tests run
+// several in one process). A user who sets GOGC or GOMEMLIMIT keeps them: the environment wins.
 type gcTuning struct {
 	active  bool
 	percent int
 	limit   int64
 }
 
-// tuneGC turns the collector off, under memoryLimit, for start-up.
+// tuneGC turns the collector off, under memoryLimit.
 func tuneGC(e *env) *gcTuning {
 	if !e.tuneGC || e.getenv("GOGC") != "" || e.getenv("GOMEMLIMIT") != "" {
 		return &gcTuning{}
@@ -41,5 +41,4 @@ func (t *gcTuning) restore() {
 	}
 	debug.SetGCPercent(t.percent)
 	debug.SetMemoryLimit(t.limit)
-	t.active = false
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/termlint/termlint/internal/contract"
@@ -114,20 +115,31 @@ func render(t *testing.T, w Writer, r *Report) []byte {
 // TestGolden pins each CI format's output for the synthetic report (rewrite with -update after a
 // deliberate change, and read the diff), and checks that two runs give the same bytes.
 func TestGolden(t *testing.T) {
+	// cutReport has more contracts than a 2 KiB summary holds in full or in one-line form.
+	cutReport := func() *Report {
+		r := streamReport()
+		r.Results = streamResults()
+		sort.SliceStable(r.Results, func(i, j int) bool { return r.Results[i].Contract < r.Results[j].Contract })
+		return r
+	}
 	tests := []struct {
 		name   string
 		writer Writer
+		report func() *Report
 		golden string
 	}{
-		{"sarif", SARIF{}, "report.sarif"},
-		{"github", GitHub{}, "report.github.txt"},
-		{"markdown", Markdown{}, "report.md"},
-		{"junit", JUnit{}, "report.junit.xml"},
+		{"sarif", SARIF{}, testReport, "report.sarif"},
+		{"github", GitHub{}, testReport, "report.github.txt"},
+		{"markdown", Markdown{}, testReport, "report.md"},
+		{"junit", JUnit{}, testReport, "report.junit.xml"},
+		// Past every limit: the "N more" notices and the folded log lines, in their order.
+		{"github, over the limits", GitHub{}, func() *Report { return manyReport(25, 12, 15) }, "many.github.txt"},
+		{"markdown, cut", Markdown{MaxBytes: 2 << 10}, cutReport, "cut.md"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := render(t, tt.writer, testReport())
-			if again := render(t, tt.writer, testReport()); !bytes.Equal(got, again) {
+			got := render(t, tt.writer, tt.report())
+			if again := render(t, tt.writer, tt.report()); !bytes.Equal(got, again) {
 				t.Fatalf("two runs on the same report differ:\n%s\n---\n%s", got, again)
 			}
 			path := filepath.Join("testdata", tt.golden)

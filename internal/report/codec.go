@@ -1,12 +1,11 @@
 package report
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
+	"strings"
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
@@ -51,7 +50,7 @@ func (e *resultEncoder) encode(res *engine.Result) ([]byte, error) {
 	b := e.buf[:0]
 	b = appendString(b, res.Contract)
 	b = appendString(b, res.File)
-	b = binary.AppendUvarint(b, uint64(len(res.Rules)))
+	b = binary.AppendUvarint(b, sliceLen(res.Rules == nil, len(res.Rules)))
 	for i := range res.Rules {
 		rr := &res.Rules[i]
 		idx, ok := -1, rr.Rule != nil
@@ -118,12 +117,16 @@ func appendStep(b []byte, step any) ([]byte, error) {
 		return append(b, stepFalse), nil
 	case nil:
 		return append(b, stepNull), nil
+	case map[string]any, []any:
+		// Policy results are JSON: an object's or array's elements are of the kinds above, and
+		// come back the same from JSON read with UseNumber.
+		j, err := json.Marshal(step)
+		if err != nil {
+			return nil, fmt.Errorf("finding path step %v: %w", step, err)
+		}
+		return appendString(append(b, stepJSON), string(j)), nil
 	}
-	j, err := json.Marshal(step)
-	if err != nil {
-		return nil, fmt.Errorf("finding path step %v: %w", step, err)
-	}
-	return appendString(append(b, stepJSON), string(j)), nil
+	return nil, fmt.Errorf("finding path step %v: a %T is not a value a policy returns", step, step)
 }
 
 // sliceLen is 0 for a nil slice and n+1 for one of length n.
@@ -165,8 +168,10 @@ type resultDecoder struct {
 func decodeResult(b []byte, rules []*engine.Rule) (*engine.Result, error) {
 	d := &resultDecoder{rules: rules, b: b}
 	res := &engine.Result{Contract: d.string(), File: d.string()}
-	n := d.count(2)
-	res.Rules = make([]engine.RuleResult, 0, n)
+	n, isNil := d.slice()
+	if !isNil {
+		res.Rules = make([]engine.RuleResult, 0, n)
+	}
 	for range n {
 		rr := engine.RuleResult{}
 		if i := d.uvarint(); i < uint64(len(rules)) {
@@ -181,8 +186,8 @@ func decodeResult(b []byte, rules []*engine.Rule) (*engine.Result, error) {
 				rr.Findings = append(rr.Findings, d.finding())
 			}
 		}
-		if d.byte() == 1 {
-			rr.Waiver = &engine.WaiverNote{Reason: d.string(), ApprovedBy: d.string(), Expires: d.string(), Expired: d.byte() == 1}
+		if d.bool() {
+			rr.Waiver = &engine.WaiverNote{Reason: d.string(), ApprovedBy: d.string(), Expires: d.string(), Expired: d.bool()}
 		}
 		res.Rules = append(res.Rules, rr)
 		if d.err != nil {
@@ -232,10 +237,11 @@ func (d *resultDecoder) step() any {
 	case stepNull:
 		return nil
 	case stepJSON:
-		dec := json.NewDecoder(bytes.NewReader([]byte(d.string())))
+		raw := d.string()
+		dec := json.NewDecoder(strings.NewReader(raw))
 		dec.UseNumber()
 		var v any
-		if err := dec.Decode(&v); err != nil {
+		if err := dec.Decode(&v); err != nil || dec.InputOffset() != int64(len(raw)) {
 			d.fail()
 		}
 		return v
@@ -261,6 +267,17 @@ func (d *resultDecoder) byte() byte {
 	return c
 }
 
+func (d *resultDecoder) bool() bool {
+	switch d.byte() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	d.fail()
+	return false
+}
+
 func (d *resultDecoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 {
@@ -281,18 +298,9 @@ func (d *resultDecoder) varint() int64 {
 	return v
 }
 
-// count reads a length and bounds it by the bytes left, each element taking at least min bytes,
-// so a corrupt length cannot make the decoder allocate without limit.
-func (d *resultDecoder) count(minBytes int) int {
-	n := d.uvarint()
-	if n > uint64(len(d.b)/minBytes) || n > math.MaxInt32 {
-		d.fail()
-		return 0
-	}
-	return int(n)
-}
-
-// slice reads a length written by sliceLen.
+// slice reads a length written by sliceLen. Every element takes at least a byte, so a length
+// past the bytes left is corrupt, and a corrupt length cannot make the decoder allocate without
+// limit.
 func (d *resultDecoder) slice() (n int, isNil bool) {
 	v := d.uvarint()
 	if v == 0 {

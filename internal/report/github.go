@@ -46,7 +46,9 @@ func annotationLevels() []string { return []string{"error", "warning", "notice"}
 
 // Write makes one pass over the results to count each level's annotations and keep the few that
 // are shown, then, only when some were over the limit, one more pass per such level for the
-// rest, so no more than annotationLimit annotations of a level are held at a time.
+// rest, so no more than annotationLimit annotations of a level are held at a time. A pass over
+// spooled results reads them back from the spool: at most five passes with the job summary,
+// cheaper than holding them (see docs/benchmarks.md).
 func (g GitHub) Write(out io.Writer, r *Report) error {
 	w := bufio.NewWriter(out)
 	counts := map[string]int{}

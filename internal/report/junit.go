@@ -68,7 +68,7 @@ func (JUnit) write(w io.Writer, r *Report) error {
 	t := r.Totals()
 	root := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
 		{Name: xml.Name{Local: "name"}, Value: "termlint"},
-		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(len(inputErrors) + t.Failed + t.Errors + t.Unknown + t.NotApplicable + t.Waived + t.Passed)},
+		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(len(inputErrors) + r.ruleResults())},
 		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(t.Failed + t.Errors)},
 		{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(len(inputErrors))},
 		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(t.Unknown + t.NotApplicable + t.Waived)},

@@ -43,8 +43,8 @@ type Report struct {
 var errStop = errors.New("stop")
 
 // each calls fn with every result in report order, kept or spooled, and returns fn's first
-// error; errStop stops it quietly. Writers go through each, never Results, and keep no result
-// past fn, so that a streamed run holds one result at a time.
+// error; errStop stops it quietly. The writers that are not Sectioned go through each and keep no
+// result past fn, so that a streamed run holds one result at a time.
 func (r *Report) each(fn func(*engine.Result) error) error {
 	var err error
 	if r.spooled != nil {
@@ -65,12 +65,15 @@ func (r *Report) each(fn func(*engine.Result) error) error {
 // tally is what the reports' totals and the exit code need of results that were not kept.
 type tally struct {
 	contracts int
-	counts    Counts
-	failing   bool
+	// ruleResults counts every rule result, whatever its verdict.
+	ruleResults int
+	counts      Counts
+	failing     bool
 }
 
 func (t *tally) add(r *Report, res *engine.Result) {
 	t.contracts++
+	t.ruleResults += len(res.Rules)
 	for i := range res.Rules {
 		rr := &res.Rules[i]
 		t.counts.Add(rr.Verdict)
@@ -78,6 +81,18 @@ func (t *tally) add(r *Report, res *engine.Result) {
 			t.failing = true
 		}
 	}
+}
+
+// ruleResults is how many rule results the run has: a verdict per rule per contract.
+func (r *Report) ruleResults() int {
+	if r.streamed != nil {
+		return r.streamed.ruleResults
+	}
+	n := 0
+	for _, res := range r.Results {
+		n += len(res.Rules)
+	}
+	return n
 }
 
 // unlistedRules returns the rules results refer to that r.Rules lacks, in report order, so that a

@@ -18,9 +18,9 @@ import (
 type Sections func(fn func(i int, section io.Reader) error) error
 
 // Sectioned is a Writer that can also write each contract's section on its own as the result
-// arrives, and put the sections together at the end. A Stream uses it so that a run keeps no
-// results: they are what grows with the number of contracts. Assemble after Section must give
-// the same bytes as Write.
+// arrives, and put the sections together at the end. A Stream then spools the sections instead
+// of the results, which saves reading every result back. Assemble after Section must give the
+// same bytes as Write.
 type Sectioned interface {
 	Writer
 	// Section writes res's section. r is the report so far: FailOn, and New for res.
@@ -243,27 +243,29 @@ func (s *spool) flush() error {
 	return nil
 }
 
-func (s *spool) section(i int) io.Reader {
-	start := int64(0)
+// bounds returns where section i starts and ends.
+func (s *spool) bounds(i int) (start, end int64) {
 	if i > 0 {
 		start = s.ends[i-1]
 	}
+	return start, s.ends[i]
+}
+
+func (s *spool) section(i int) io.Reader {
+	start, end := s.bounds(i)
 	if s.file != nil {
-		return io.NewSectionReader(s.file, start, s.ends[i]-start)
+		return io.NewSectionReader(s.file, start, end-start)
 	}
-	return bytes.NewReader(s.mem.Bytes()[start:s.ends[i]])
+	return bytes.NewReader(s.mem.Bytes()[start:end])
 }
 
 // read returns section i's bytes, in buf when it is large enough.
 func (s *spool) read(i int, buf []byte) ([]byte, error) {
-	start := int64(0)
-	if i > 0 {
-		start = s.ends[i-1]
-	}
-	n := int(s.ends[i] - start)
+	start, end := s.bounds(i)
 	if s.file == nil {
-		return s.mem.Bytes()[start:s.ends[i]], nil
+		return s.mem.Bytes()[start:end], nil
 	}
+	n := int(end - start)
 	if cap(buf) < n {
 		buf = make([]byte, n)
 	}

@@ -63,7 +63,7 @@ func TestStreamMatchesWrite(t *testing.T) {
 		{"junit", []Writer{JUnit{}}},
 		{"markdown", []Writer{Markdown{}}},
 		// Small enough that contracts are listed one a line, then cut off.
-		{"markdown, cut", []Writer{Markdown{MaxBytes: 4 << 10}}},
+		{"markdown, cut", []Writer{Markdown{MaxBytes: 2 << 10}}},
 		{"text, sarif and junit", []Writer{&Text{}, SARIF{}, JUnit{}}},
 	}
 	for _, tt := range tests {
