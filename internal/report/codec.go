@@ -280,22 +280,23 @@ func (d *resultDecoder) bool() bool {
 
 func (d *resultDecoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
+	d.skip(n)
 	return v
 }
 
 func (d *resultDecoder) varint() int64 {
 	v, n := binary.Varint(d.b)
+	d.skip(n)
+	return v
+}
+
+// skip moves past a varint of n bytes; n <= 0 is binary's way of saying there was none.
+func (d *resultDecoder) skip(n int) {
 	if n <= 0 {
 		d.fail()
-		return 0
+		return
 	}
 	d.b = d.b[n:]
-	return v
 }
 
 // slice reads a length written by sliceLen. Every element takes at least a byte, so a length
