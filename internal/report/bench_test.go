@@ -23,3 +23,33 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStream streams 1,000 contracts' results into a report in every format, as check does:
+// sections or spooled results as they arrive, then the report written from them.
+func BenchmarkStream(b *testing.B) {
+	results := bigReport(1000).Results
+	for _, format := range Formats() {
+		w, err := New(format, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(format, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r := bigReport(0)
+				s := NewStream(r, w)
+				for _, res := range results {
+					if err := s.Add(res); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := s.WriteTo(0, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+				if err := s.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
