@@ -192,6 +192,14 @@ func runCheck(e *env, args []string) int {
 			return errorf(e, "check", "writing %s: %v", x.path, err)
 		}
 	}
+	for _, w := range writers {
+		if _, ok := w.(report.SARIF); ok {
+			if msg := report.SARIFWarning(rep); msg != "" {
+				fmt.Fprintf(e.stderr, "termlint check: warning: %s\n", msg)
+			}
+			break
+		}
+	}
 	switch {
 	case unreadable || len(rep.InputErrors) > 0:
 		return exitFailure

@@ -67,13 +67,17 @@ type tally struct {
 	contracts int
 	// ruleResults counts every rule result, whatever its verdict.
 	ruleResults int
-	counts      Counts
-	failing     bool
+	// findings counts what the CI formats report: the findings of rules that failed, were
+	// unknown, waived or in error.
+	findings int
+	counts   Counts
+	failing  bool
 }
 
 func (t *tally) add(r *Report, res *engine.Result) {
 	t.contracts++
 	t.ruleResults += len(res.Rules)
+	t.findings += reportedFindings(res)
 	for i := range res.Rules {
 		rr := &res.Rules[i]
 		t.counts.Add(rr.Verdict)
@@ -91,6 +95,30 @@ func (r *Report) ruleResults() int {
 	n := 0
 	for _, res := range r.Results {
 		n += len(res.Rules)
+	}
+	return n
+}
+
+// reportedFindings counts what the CI formats report of one result.
+func reportedFindings(res *engine.Result) int {
+	n := 0
+	for i := range res.Rules {
+		if rr := &res.Rules[i]; reported(rr.Verdict) {
+			n += len(findingsOf(rr))
+		}
+	}
+	return n
+}
+
+// SARIFResults is how many results a SARIF report of r holds: one per input error, warning and
+// reported finding.
+func (r *Report) SARIFResults() int {
+	n := len(r.InputErrors) + len(r.Warnings)
+	if r.streamed != nil {
+		return n + r.streamed.findings
+	}
+	for _, res := range r.Results {
+		n += reportedFindings(res)
 	}
 	return n
 }

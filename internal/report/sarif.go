@@ -20,7 +20,22 @@ const (
 	SARIFVersion = "2.1.0"
 	// InformationURI is where code scanning links the tool's name.
 	InformationURI = "https://github.com/termlint/termlint"
+	// SARIFResultLimit is the most results per run GitHub code scanning accepts; it rejects a
+	// larger upload whole (and of an accepted one shows the 5,000 most severe).
+	SARIFResultLimit = 25000
 )
+
+// SARIFWarning says, when a SARIF report of r would hold more results than code scanning
+// accepts, what to do about it; otherwise it is empty. A file that is written but then refused
+// at upload would leave a gate without its alerts and nobody told why.
+func SARIFWarning(r *Report) string {
+	n := r.SARIFResults()
+	if n <= SARIFResultLimit {
+		return ""
+	}
+	return fmt.Sprintf("the SARIF report holds %d results, and GitHub code scanning rejects an upload of more than %d: "+
+		"check fewer contracts per upload (in a pull request, only the files it changes)", n, SARIFResultLimit)
+}
 
 // SARIF writes SARIF 2.1.0 for GitHub code scanning (upload-sarif): one rule per policy with its
 // METADATA, one result per finding at its YAML line and column, and a fingerprint that survives

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -328,5 +329,51 @@ func oneResult(v engine.Verdict, sev engine.Severity) *Report {
 		Rules:       []*engine.Rule{rule},
 		Results:     []*engine.Result{{Contract: "c.yaml", File: "c.yaml", Rules: []engine.RuleResult{rr}}},
 		FailOn:      "error",
+	}
+}
+
+// TestSARIFResults checks that the count behind the upload-limit warning is the number of
+// results SARIF writes, for kept and streamed results, and that the warning comes past the limit
+// only.
+func TestSARIFResults(t *testing.T) {
+	for _, r := range []*Report{testReport(), bigReport(40)} {
+		var doc struct {
+			Runs []struct {
+				Results []json.RawMessage `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal(render(t, SARIF{}, r), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := r.SARIFResults(), len(doc.Runs[0].Results); got != want || want == 0 {
+			t.Errorf("SARIFResults = %d, SARIF holds %d", got, want)
+		}
+		streamed := &Report{Rules: r.Rules, InputErrors: r.InputErrors, Warnings: r.Warnings}
+		s := NewStream(streamed, SARIF{})
+		for _, res := range r.Results {
+			if err := s.Add(res); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, want := streamed.SARIFResults(), len(doc.Runs[0].Results); got != want {
+			t.Errorf("streamed: SARIFResults = %d, SARIF holds %d", got, want)
+		}
+		if err := s.Close(); err != nil {
+			t.Error(err)
+		}
+	}
+	r := bigReport(1)
+	per := r.SARIFResults()
+	under := bigReport(SARIFResultLimit / per)
+	over := bigReport(SARIFResultLimit/per + 1)
+	if under.SARIFResults() > SARIFResultLimit || over.SARIFResults() <= SARIFResultLimit {
+		t.Fatalf("test reports do not straddle the limit: %d and %d", under.SARIFResults(), over.SARIFResults())
+	}
+	if msg := SARIFWarning(under); msg != "" {
+		t.Errorf("warning at %d results: %s", under.SARIFResults(), msg)
+	}
+	msg := SARIFWarning(over)
+	if !strings.Contains(msg, fmt.Sprint(over.SARIFResults())) || !strings.Contains(msg, "25000") {
+		t.Errorf("warning past the limit = %q", msg)
 	}
 }
