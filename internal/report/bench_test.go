@@ -5,9 +5,8 @@ import (
 	"testing"
 )
 
-// BenchmarkWrite writes a report of 1,000 contracts in every format.
-func BenchmarkWrite(b *testing.B) {
-	r := bigReport(1000)
+// benchFormats runs fn as a sub-benchmark for every format's writer.
+func benchFormats(b *testing.B, fn func(b *testing.B, w Writer)) {
 	for _, format := range Formats() {
 		w, err := New(format, Options{})
 		if err != nil {
@@ -15,41 +14,41 @@ func BenchmarkWrite(b *testing.B) {
 		}
 		b.Run(format, func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
-				if err := w.Write(io.Discard, r); err != nil {
-					b.Fatal(err)
-				}
-			}
+			fn(b, w)
 		})
 	}
+}
+
+// BenchmarkWrite writes a report of 1,000 contracts in every format.
+func BenchmarkWrite(b *testing.B) {
+	r := bigReport(1000)
+	benchFormats(b, func(b *testing.B, w Writer) {
+		for b.Loop() {
+			if err := w.Write(io.Discard, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkStream streams 1,000 contracts' results into a report in every format, as check does:
 // sections or spooled results as they arrive, then the report written from them.
 func BenchmarkStream(b *testing.B) {
 	results := bigReport(1000).Results
-	for _, format := range Formats() {
-		w, err := New(format, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(format, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				r := bigReport(0)
-				s := NewStream(r, w)
-				for _, res := range results {
-					if err := s.Add(res); err != nil {
-						b.Fatal(err)
-					}
-				}
-				if err := s.WriteTo(0, io.Discard); err != nil {
-					b.Fatal(err)
-				}
-				if err := s.Close(); err != nil {
+	benchFormats(b, func(b *testing.B, w Writer) {
+		for b.Loop() {
+			s := NewStream(bigReport(0), w)
+			for _, res := range results {
+				if err := s.Add(res); err != nil {
 					b.Fatal(err)
 				}
 			}
-		})
-	}
+			if err := s.WriteTo(0, io.Discard); err != nil {
+				b.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
