@@ -51,6 +51,7 @@ type checkFlags struct {
 	noConfig   bool
 	today      string
 	prof       profileFlags
+	trust      trustFlags
 }
 
 func runCheck(e *env, args []string) int {
@@ -68,13 +69,16 @@ func runCheck(e *env, args []string) int {
 	fs.StringVar(&cf.baseline, "baseline", "", "JSON output of an earlier run: only new failures count toward the exit code")
 	fs.StringVar(&cf.configPath, "config", "", "config file (default: .termlint.yaml found by walking up from the first path)")
 	fs.BoolVar(&cf.noConfig, "no-config", false, "ignore .termlint.yaml")
+	cf.trust.register(fs)
 	fs.StringVar(&cf.today, "today", "", "date waivers are judged on, YYYY-MM-DD (default: today)")
 	_ = fs.MarkHidden("today")
 	cf.prof.register(fs)
 	if code, stop := parse(e, fs, args); stop {
 		return code
 	}
-	if err := applyConfig(fs, &cf); err != nil {
+	trusted, err := applyConfig(fs, &cf)
+	defer trusted.cleanup()
+	if err != nil {
 		return errorf(e, "check", "%v", err)
 	}
 	if !oneOf(cf.failOn, "error", "warning", "never") {
@@ -180,6 +184,7 @@ func runCheck(e *env, args []string) int {
 	if waivers != nil {
 		rep.Warnings = append(rep.Warnings, waivers.Unused()...)
 	}
+	rep.Warnings = append(rep.Warnings, trusted.changedWarnings()...)
 	stream.Finish()
 	if err := cf.prof.writeHeap(); err != nil {
 		return errorf(e, "check", "%v", err)
@@ -276,27 +281,43 @@ type extraReport struct {
 	path   string
 }
 
-func (x extraReport) write(stream *report.Stream, i int) error {
-	if dir := filepath.Dir(x.path); dir != "." {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
+// write writes the report to a temporary file beside its path and renames it into place, so a
+// full disk or a killed job leaves the previous report or none, never a truncated one that a
+// later step (the SARIF upload) would read as complete. Renaming also replaces a symbolic link
+// at the path rather than writing through it.
+func (x extraReport) write(stream *report.Stream, i int) (err error) {
+	dir := filepath.Dir(x.path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
-	f, err := os.OpenFile(x.path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(x.path)+".tmp-*")
 	if err != nil {
 		return err
 	}
+	defer func() {
+		if err != nil {
+			_ = f.Close()
+			_ = os.Remove(f.Name())
+		}
+	}()
 	// Buffered: reports are written in many small pieces.
 	w := bufio.NewWriterSize(f, 64<<10)
 	if err := stream.WriteTo(i, w); err != nil {
-		_ = f.Close()
 		return err
 	}
 	if err := w.Flush(); err != nil {
-		_ = f.Close()
 		return err
 	}
-	return f.Close()
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), x.path)
 }
 
 func extraReports(specs []string, opts report.Options) ([]extraReport, error) {
@@ -320,25 +341,40 @@ func extraReports(specs []string, opts report.Options) ([]extraReport, error) {
 	return out, nil
 }
 
-// applyConfig fills every flag the user did not set from .termlint.yaml (or --config).
-func applyConfig(fs flagSet, cf *checkFlags) error {
-	if cf.noConfig {
-		return nil
+// applyConfig fills every flag the user did not set from .termlint.yaml (or --config). With
+// --trusted-dir or --config-from-ref, the config and every trusted input it or the command line
+// names are read from the trusted tree instead of the working tree (see docs/ci.md, "Security
+// model").
+func applyConfig(fs flagSet, cf *checkFlags) (*trustedTree, error) {
+	t, err := cf.trust.open(fs)
+	if err != nil {
+		return t, err
 	}
-	path := cf.configPath
-	if path == "" {
-		start := "."
-		if fs.NArg() > 0 && fs.Arg(0) != "-" {
-			start = fs.Arg(0)
-		}
-		path = config.Find(start)
-		if path == "" {
-			return nil
-		}
+	cf.dirs = t.relocateAll(cf.dirs)
+	cf.params = t.relocateAll(cf.params)
+	cf.waivers = t.relocate(cf.waivers)
+	if isProfilePath(cf.profile) {
+		cf.profile = t.relocate(cf.profile)
+	}
+	t.read(cf.dirs...)
+	t.read(cf.params...)
+	t.read(cf.waivers)
+	if isProfilePath(cf.profile) {
+		t.read(cf.profile)
+	}
+	if cf.noConfig {
+		return t, nil
+	}
+	path, err := t.configPath(fs, cf.configPath)
+	if err != nil || path == "" {
+		return t, err
 	}
 	c, err := config.Load(path)
 	if err != nil {
-		return err
+		return t, err
+	}
+	if err := t.confine(c); err != nil {
+		return t, err
 	}
 	set := func(name string, apply func()) {
 		if !fs.Changed(name) {
@@ -375,9 +411,13 @@ func applyConfig(fs flagSet, cf *checkFlags) error {
 	if c.Timeout != "" && !fs.Changed("timeout") {
 		d, err := time.ParseDuration(c.Timeout)
 		if err != nil {
-			return fmt.Errorf("%s: timeout: %w", c.Path, err)
+			return t, fmt.Errorf("%s: timeout: %w", c.Path, err)
 		}
 		cf.timeout = d
 	}
-	return nil
+	return t, nil
+}
+
+func isProfilePath(p string) bool {
+	return strings.ContainsAny(p, `/\`) || strings.HasSuffix(p, ".yaml")
 }

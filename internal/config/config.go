@@ -48,29 +48,9 @@ type Config struct {
 
 	// Path is the file the config was read from; empty when none was found.
 	Path string `yaml:"-"`
-}
-
-// Find walks up from start (a file or directory) to the filesystem root and returns the first
-// .termlint.yaml, or "" when there is none.
-func Find(start string) string {
-	dir, err := filepath.Abs(start)
-	if err != nil {
-		return ""
-	}
-	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-		dir = filepath.Dir(dir)
-	}
-	for {
-		p := filepath.Join(dir, FileName)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	// written maps each path made relative to the working directory back to the text in the
+	// file, for messages.
+	written map[string]string
 }
 
 var lineRE = regexp.MustCompile(`line (\d+): (.*)`)
@@ -96,11 +76,14 @@ func Load(path string) (*Config, error) {
 	}
 	c.Path = path
 	base := filepath.Dir(path)
+	c.written = map[string]string{}
 	rel := func(p string) string {
 		if p == "" || p == "-" || filepath.IsAbs(p) {
 			return p
 		}
-		return filepath.Join(base, p)
+		j := filepath.Join(base, p)
+		c.written[j] = p
+		return j
 	}
 	for i := range c.Policies {
 		c.Policies[i] = rel(c.Policies[i])

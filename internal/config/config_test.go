@@ -17,9 +17,9 @@ func TestFindAndLoad(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, FileName), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p := Find(sub)
-	if p != filepath.Join(root, FileName) {
-		t.Fatalf("Find = %q", p)
+	p, err := Discover(sub, false)
+	if err != nil || p != filepath.Join(root, FileName) {
+		t.Fatalf("Discover = %q, %v", p, err)
 	}
 	c, err := Load(p)
 	if err != nil {
@@ -44,12 +44,3 @@ func TestUnknownKey(t *testing.T) {
 	}
 }
 
-func TestFindNone(t *testing.T) {
-	if p := Find(t.TempDir()); p != "" {
-		// A config above the temp dir would be the machine's, not ours; the test only asserts
-		// that Find does not invent one inside the temp dir.
-		if strings.HasPrefix(p, os.TempDir()) {
-			t.Fatalf("Find found %q", p)
-		}
-	}
-}

@@ -45,7 +45,8 @@ func Discover(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if IsContractFile(path) {
+			// Hidden files are settings (.termlint.yaml), not contracts, as hidden directories are.
+			if IsContractFile(path) && !strings.HasPrefix(d.Name(), ".") {
 				add(path)
 			}
 			return nil

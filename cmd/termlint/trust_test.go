@@ -1,0 +1,185 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// gitRepo runs git in dir with a fixed identity, for tests that replay a pull request.
+func gitRepo(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+func put(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// prRepo makes a repository whose main branch holds serso's contract and source with the given
+// root config ("" for none), and checks out a branch pr for the test to change.
+func prRepo(t *testing.T, baseConfig string) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	contractBody, err := os.ReadFile("fixtures/contracts/serso.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	source, err := os.ReadFile("fixtures/sources/serso.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := t.TempDir()
+	gitRepo(t, repo, "init", "-q", "-b", "main")
+	put(t, filepath.Join(repo, "contracts", "serso.yaml"), string(contractBody))
+	put(t, filepath.Join(repo, "sources", "serso.txt"), string(source))
+	if baseConfig != "" {
+		put(t, filepath.Join(repo, ".termlint.yaml"), baseConfig)
+	}
+	gitRepo(t, repo, "add", "-A")
+	gitRepo(t, repo, "commit", "-q", "-m", "base")
+	gitRepo(t, repo, "checkout", "-q", "-b", "pr")
+	return repo
+}
+
+func commitAll(t *testing.T, repo string) {
+	t.Helper()
+	gitRepo(t, repo, "add", "-A")
+	gitRepo(t, repo, "commit", "-q", "-m", "pull request")
+}
+
+// TestGateConfigFromPullRequest replays attack 1 of issue 9: a pull request that adds or loosens
+// .termlint.yaml to turn a failing gate green.
+func TestGateConfigFromPullRequest(t *testing.T) {
+	repo := prRepo(t, "fail_on: error\n")
+	// The pull request loosens the root config and adds a nested one beside the contracts.
+	put(t, filepath.Join(repo, ".termlint.yaml"), "fail_on: never\nno_quotes: true\n")
+	put(t, filepath.Join(repo, "contracts", ".termlint.yaml"), "fail_on: never\n")
+	commitAll(t, repo)
+	t.Chdir(repo)
+
+	// Without a trusted tree, the nested config is refused rather than read.
+	code, _, errs := runCmd(t, "", "check", "contracts")
+	if code != 2 || !strings.Contains(errs, "contracts/.termlint.yaml: a config below the repository root is not read") {
+		t.Fatalf("nested config: exit %d, stderr %s; want 2 and the refusal", code, errs)
+	}
+	// Asked for, it is read: the attack as it was.
+	if code, _, errs := runCmd(t, "", "check", "--nested-config", "contracts/serso.yaml"); code != 0 {
+		t.Fatalf("--nested-config: exit %d %s; want 0, the nested fail_on: never", code, errs)
+	}
+	// From the base branch, the pull request's configs have no effect, and the changed file is
+	// named for the reviewer.
+	for _, args := range [][]string{
+		{"check", "-f", "json", "--config-from-ref", "main", "contracts"},
+		{"check", "-f", "json", "--trusted-dir", worktree(t, repo, "main"), "contracts"},
+	} {
+		code, out, errs := runCmd(t, "", args...)
+		if code != 1 {
+			t.Fatalf("%v: exit %d %s; want 1, the base config's fail_on: error", args, code, errs)
+		}
+		d := decodeJSON(t, out)
+		found := false
+		for _, w := range d.Warnings {
+			if strings.Contains(w.Message, "this change to a trusted input was not used") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%v: no warning that .termlint.yaml changed: %+v", args, d.Warnings)
+		}
+	}
+}
+
+// TestGateConfigAddedByPullRequest: a base branch without config keeps running without one.
+func TestGateConfigAddedByPullRequest(t *testing.T) {
+	repo := prRepo(t, "")
+	put(t, filepath.Join(repo, ".termlint.yaml"), "fail_on: never\n")
+	commitAll(t, repo)
+	t.Chdir(repo)
+	code, out, errs := runCmd(t, "", "check", "-f", "json", "--config-from-ref", "main", "contracts")
+	if code != 1 {
+		t.Fatalf("exit %d %s; want 1", code, errs)
+	}
+	if !strings.Contains(out, `"file": ".termlint.yaml"`) {
+		t.Errorf("the added config is not named in the warnings:\n%.2000s", out)
+	}
+}
+
+// TestGateConfigPathsConfined: a trusted config cannot name files outside its tree, and reports
+// stay in the repository.
+func TestGateConfigPathsConfined(t *testing.T) {
+	repo := prRepo(t, "fail_on: error\n")
+	t.Chdir(repo)
+	for _, cfg := range []string{
+		"params: [/proc/self/environ]\n",
+		"params: [../../etc/passwd]\n",
+		"reports: [sarif=/tmp/termlint-escape.sarif]\n",
+		"reports: [sarif=../escape.sarif]\n",
+		"waivers: .git/config\n",
+	} {
+		put(t, filepath.Join(repo, ".termlint.yaml"), cfg)
+		code, out, errs := runCmd(t, "", "check", "contracts")
+		if code != 2 || !strings.Contains(errs, "paths in the config must stay inside") && !strings.Contains(errs, "inside a .git directory") {
+			t.Errorf("config %q: exit %d, stderr %s; want 2 and a confinement error", cfg, code, errs)
+		}
+		if strings.Contains(out+errs, "PATH=") || strings.Contains(out+errs, "root:x:") {
+			t.Errorf("config %q: output shows the target's content", cfg)
+		}
+	}
+	if _, err := os.Stat("/tmp/termlint-escape.sarif"); err == nil {
+		t.Error("a report was written outside the repository")
+	}
+}
+
+func worktree(t *testing.T, repo, ref string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "trusted")
+	gitRepo(t, repo, "worktree", "add", "-q", "--detach", dir, ref)
+	return dir
+}
+
+// TestReportsAtomic: a report that cannot be written leaves the previous one whole, and a link
+// at a report's path is replaced, not written through.
+func TestReportsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "elsewhere.txt")
+	put(t, target, "keep me")
+	link := filepath.Join(dir, "report.sarif")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCmd(t, "", "check", "--no-config", "--fail-on", "never", "--report", "sarif="+link, "fixtures/contracts/serso.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep me" {
+		t.Errorf("the report was written through the link into %s", target)
+	}
+	if info, err := os.Lstat(link); err != nil || !info.Mode().IsRegular() {
+		t.Errorf("the report is not a regular file at its path: %v", err)
+	}
+	// A directory in the way: the write fails, and no temporary file is left behind.
+	blocked := filepath.Join(dir, "out")
+	put(t, filepath.Join(blocked, "x.sarif", "placeholder"), "")
+	code, _, errs = runCmd(t, "", "check", "--no-config", "--fail-on", "never", "--report", "sarif="+filepath.Join(blocked, "x.sarif"), "fixtures/contracts/serso.yaml")
+	if code != 2 || !strings.Contains(errs, "x.sarif") {
+		t.Errorf("exit %d, stderr %s; want 2 naming the report", code, errs)
+	}
+	entries, _ := os.ReadDir(blocked)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
