@@ -43,4 +43,3 @@ func TestUnknownKey(t *testing.T) {
 		t.Fatalf("want an error at line 2 naming failon, got %v", err)
 	}
 }
-
