@@ -69,10 +69,17 @@ type WaiverFile struct {
 	Warnings []Diagnostic
 }
 
-// NormaliseArticle folds case and white space, so that "Art.  8.1" and "art. 8.1" are the same
-// article.
+// NormaliseArticle folds case and white space and drops a leading "art.", "article" or
+// "artikel", so that "Art.  8.1", "art. 8.1" and the "8.1" a contract's src usually holds are
+// the same article, while "8.10" stays another.
 func NormaliseArticle(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	for _, p := range []string{"article ", "artikel ", "art. ", "art.", "art "} {
+		if rest, ok := strings.CutPrefix(s, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return s
 }
 
 // LoadWaivers reads a waivers file and judges it against policy on the date today. Content
