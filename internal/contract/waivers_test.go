@@ -258,3 +258,37 @@ func TestLoadWaiversNotRegular(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLoadWaivers: any file content ends in waivers or diagnostics, never a panic, and a file
+// with errors applies no waiver.
+func FuzzLoadWaivers(f *testing.F) {
+	f.Add(waiverYAML("Legal team", "2027-01-01", "    article: \"8.1\"\n    path: a.b.0\n"))
+	f.Add(waiverYAML("mallory", "9999-12-31", ""))
+	f.Add("waivers: []\n")
+	f.Add("waivers:\n  - &a {rule: x}\n  - *a\n")
+	p := filepath.Join(f.TempDir(), "waivers.yaml")
+	today := time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
+	policy := WaiverPolicy{Approvers: []string{"Legal team"}}
+	f.Fuzz(func(t *testing.T, body string) {
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wf, err := LoadWaivers(p, Limits{}, policy, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(wf.Errors) > 0 && wf.Waivers != nil {
+			t.Fatalf("errors %v with %d waivers", wf.Errors, len(wf.Waivers))
+		}
+		for _, d := range append(wf.Errors, wf.Warnings...) {
+			if d.File != p || d.Line < 1 || d.Column < 1 || d.Message == "" {
+				t.Fatalf("diagnostic without a place: %+v", d)
+			}
+		}
+		for _, w := range wf.Waivers {
+			if !listed(policy.Approvers, w.ApprovedBy) || w.Expires.After(addMonths(today, DefaultWaiverMonths)) || w.Rule == "" || w.Contract == "" {
+				t.Fatalf("a waiver outside the policy loaded: %+v", w)
+			}
+		}
+	})
+}
