@@ -130,11 +130,15 @@ func TestWaiverPolicy(t *testing.T) {
 			if err := os.WriteFile(p, []byte(tc.body), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			code, out, errs := runCmd(t, "", "check", "-f", "json", "--config", cfg, "--today", "2026-12-03", "--waivers", p, "fixtures/contracts/serso.yaml")
+			code, out, errs := runCmd(t, "", "check", "-f", "json", "--config", cfg, "--today", "2026-12-03", "--waivers", p, "fixtures/contracts/serso.yaml", "fixtures/contracts/vooruit.yaml")
 			if code != tc.code {
 				t.Fatalf("exit %d, want %d: %s", code, tc.code, errs)
 			}
 			d := decodeJSON(t, out)
+			// The waiver names serso only: the same failure elsewhere stands.
+			if v, _ := verdictOf(d, "fixtures/contracts/vooruit.yaml", "gdpr/processor-agreement"); v != "fail" {
+				t.Errorf("vooruit: verdict %s, want fail", v)
+			}
 			v, _ := verdictOf(d, "fixtures/contracts/serso.yaml", "gdpr/processor-agreement")
 			if tc.want == "" {
 				if v != "waived" || len(d.InputErrors) != 0 {
