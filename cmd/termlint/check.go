@@ -52,6 +52,9 @@ type checkFlags struct {
 	today      string
 	prof       profileFlags
 	trust      trustFlags
+
+	// waiverPolicy comes from the config, never a flag: see docs/waivers.md.
+	waiverPolicy contract.WaiverPolicy
 }
 
 func runCheck(e *env, args []string) int {
@@ -143,15 +146,16 @@ func runCheck(e *env, args []string) int {
 	var waivers *engine.WaiverSet
 	var waiverDiags []contract.Diagnostic
 	if cf.waivers != "" {
-		ws, diags, err := contract.LoadWaivers(cf.waivers, contract.Limits{})
+		wf, err := contract.LoadWaivers(cf.waivers, contract.Limits{}, cf.waiverPolicy, today)
 		if err != nil {
 			return errorf(e, "check", "%v", err)
 		}
 		// A broken waivers file is an input error: applying half of it would fail or pass
 		// contracts for the wrong reason.
-		waiverDiags = diags
-		if len(diags) == 0 {
-			waivers = engine.NewWaiverSet(ws, today)
+		waiverDiags = wf.Errors
+		rep.Warnings = append(rep.Warnings, wf.Warnings...)
+		if len(wf.Errors) == 0 {
+			waivers = engine.NewWaiverSet(wf.Waivers, today)
 		}
 	}
 	var base []report.BaselineEntry
@@ -390,6 +394,7 @@ func applyConfig(fs flagSet, cf *checkFlags) (*trustedTree, error) {
 		}
 	})
 	set("waivers", func() { cf.waivers = c.Waivers })
+	cf.waiverPolicy = contract.WaiverPolicy{Approvers: c.WaiverPolicy.Approvers, MaxMonths: c.WaiverPolicy.MaxMonths}
 	set("fail-on", func() {
 		if c.FailOn != "" {
 			cf.failOn = c.FailOn

@@ -81,14 +81,79 @@ func TestWaivers(t *testing.T) {
 	if v != "fail" || w == nil || !w.Expired {
 		t.Errorf("expired waiver: verdict %s waiver %+v", v, w)
 	}
-	// Unused: a warning at the waiver's own line.
-	if len(d.Warnings) != 1 || d.Warnings[0].Line != 12 || !strings.Contains(d.Warnings[0].Message, "unused waiver") {
-		t.Errorf("warnings = %+v", d.Warnings)
+	// Warnings, in file order: no approver allow-list is configured (line 1), the expired
+	// waiver (line 7) and the unused one (line 12), each at the waiver's own line.
+	want := []struct {
+		line int
+		text string
+	}{{1, "approvers are not restricted"}, {7, "expired on 2026-01-31"}, {12, "unused waiver"}}
+	if len(d.Warnings) != len(want) {
+		t.Fatalf("warnings = %+v", d.Warnings)
+	}
+	for i, w := range want {
+		if d.Warnings[i].Line != w.line || !strings.Contains(d.Warnings[i].Message, w.text) {
+			t.Errorf("warning %d = %+v, want line %d with %q", i, d.Warnings[i], w.line, w.text)
+		}
 	}
 	// The same waiver before its expiry date waives the failure.
 	_, out, _ = runCmd(t, "", "check", "-f", "json", "--today", "2026-01-31", "--waivers", "cmd/termlint/testdata/waivers.yaml", "fixtures/contracts/serso.yaml")
 	if v, _ := verdictOf(decodeJSON(t, out), "fixtures/contracts/serso.yaml", "liability/excluded-damage"); v != "waived" {
 		t.Errorf("on its last day the waiver must still apply, verdict %s", v)
+	}
+}
+
+// TestWaiverPolicy replays the attack of issue 9 through check: a pull request adds a waiver with
+// an approver of its own choosing or an expiry of 9999-12-31. With waiver_policy in the config,
+// both are input errors at the offending line (exit 2) and nothing is waived.
+func TestWaiverPolicy(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "termlint.yaml")
+	if err := os.WriteFile(cfg, []byte("waiver_policy:\n  approvers: [\"Legal team\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waiver := func(approver, expires string) string {
+		return "waivers:\n  - rule: gdpr/processor-agreement\n    contract: fixtures/contracts/serso.yaml\n    reason: r\n" +
+			"    approved_by: " + approver + "\n    expires: " + expires + "\n"
+	}
+	for _, tc := range []struct {
+		name, body string
+		code       int
+		// want is the input error, file:line:col: message start; empty when the waiver applies.
+		want string
+	}{
+		{"listed approver, case and spaces aside", waiver("\" legal  TEAM\"", "2027-12-03"), exitFail, ""},
+		{"unlisted approver", waiver("Mallory", "2027-01-01"), exitFailure, "w.yaml:5:18: waivers.0.approved_by: \"Mallory\" is not in the waiver policy's approvers"},
+		{"expiry beyond the horizon", waiver("Legal team", "9999-12-31"), exitFailure, "w.yaml:6:14: waivers.0.expires: expires 9999-12-31 is more than 12 months after 2026-12-03; the waiver policy allows at most 12 months"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "w.yaml")
+			if err := os.WriteFile(p, []byte(tc.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errs := runCmd(t, "", "check", "-f", "json", "--config", cfg, "--today", "2026-12-03", "--waivers", p, "fixtures/contracts/serso.yaml", "fixtures/contracts/vooruit.yaml")
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d: %s", code, tc.code, errs)
+			}
+			d := decodeJSON(t, out)
+			// The waiver names serso only: the same failure elsewhere stands.
+			if v, _ := verdictOf(d, "fixtures/contracts/vooruit.yaml", "gdpr/processor-agreement"); v != "fail" {
+				t.Errorf("vooruit: verdict %s, want fail", v)
+			}
+			v, _ := verdictOf(d, "fixtures/contracts/serso.yaml", "gdpr/processor-agreement")
+			if tc.want == "" {
+				if v != "waived" || len(d.InputErrors) != 0 {
+					t.Errorf("verdict %s, input errors %+v; want waived", v, d.InputErrors)
+				}
+				return
+			}
+			if v != "fail" || len(d.InputErrors) != 1 {
+				t.Fatalf("verdict %s, input errors %+v; want fail and one error", v, d.InputErrors)
+			}
+			e := d.InputErrors[0]
+			if got := filepath.Base(e.File) + ":" + itoa(e.Line) + ":" + itoa(e.Column) + ": " + e.Message; !strings.HasPrefix(got, tc.want) {
+				t.Errorf("input error\n got %s\nwant %s...", got, tc.want)
+			}
+		})
 	}
 }
 

@@ -45,12 +45,27 @@ type Config struct {
 	NoQuotes bool `yaml:"no_quotes"`
 	// MaxFileSize is the largest contract file in bytes, as --max-file-size.
 	MaxFileSize int64 `yaml:"max_file_size"`
+	// WaiverPolicy limits what a waiver may say. It only means something when this config is
+	// trusted (from the base branch), not from the pull request that adds the waivers.
+	WaiverPolicy WaiverPolicy `yaml:"waiver_policy"`
 
 	// Path is the file the config was read from; empty when none was found.
 	Path string `yaml:"-"`
 	// written maps each path made relative to the working directory back to the text in the
 	// file, for messages.
 	written map[string]string
+}
+
+// DefaultWaiverMonths is the waiver horizon when the config does not set max_months.
+const DefaultWaiverMonths = 12
+
+// WaiverPolicy is the waiver_policy section: who may approve a waiver and how far ahead it may
+// expire (see docs/waivers.md).
+type WaiverPolicy struct {
+	// Approvers is the allow-list for approved_by; empty leaves approvers unrestricted.
+	Approvers []string `yaml:"approvers"`
+	// MaxMonths is the furthest a waiver may expire, in months from the day of the run (1..60).
+	MaxMonths int `yaml:"max_months"`
 }
 
 var lineRE = regexp.MustCompile(`line (\d+): (.*)`)
@@ -62,7 +77,8 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading config: %w", err)
 	}
-	var c Config
+	// Seeded so that an absent max_months takes the default while an explicit 0 is refused.
+	c := Config{WaiverPolicy: WaiverPolicy{MaxMonths: DefaultWaiverMonths}}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
@@ -73,6 +89,9 @@ func Load(path string) (*Config, error) {
 			return nil, errors.New(msg)
 		}
 		return nil, fmt.Errorf("%s: %s", path, msg)
+	}
+	if err := c.WaiverPolicy.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	c.Path = path
 	base := filepath.Dir(path)
@@ -102,4 +121,20 @@ func Load(path string) (*Config, error) {
 		c.Profile = rel(c.Profile)
 	}
 	return &c, nil
+}
+
+func (p *WaiverPolicy) validate() error {
+	if p.Approvers != nil && len(p.Approvers) == 0 {
+		// An empty list reads as "nobody may approve" but would mean "anybody": refused.
+		return errors.New("waiver_policy.approvers: empty: list who may approve waivers, or leave the key out")
+	}
+	for i, a := range p.Approvers {
+		if strings.TrimSpace(a) == "" {
+			return fmt.Errorf("waiver_policy.approvers[%d]: blank: expected a name or address that approved_by must match", i)
+		}
+	}
+	if p.MaxMonths < 1 || p.MaxMonths > 60 {
+		return fmt.Errorf("waiver_policy.max_months: %d: expected a number of months from 1 to 60", p.MaxMonths)
+	}
+	return nil
 }

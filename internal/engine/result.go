@@ -60,6 +60,9 @@ type Finding struct {
 	Line    int               `json:"line"`
 	Column  int               `json:"column"`
 	Sources []contract.Source `json:"sources,omitempty"`
+	// Waived marks a finding that a waiver narrowed to its article or path accepts, while
+	// other findings keep the rule failing.
+	Waived bool `json:"waived,omitempty"`
 }
 
 // RuleResult is one rule's verdict on one contract.
