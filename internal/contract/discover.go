@@ -59,7 +59,12 @@ func (l *Loader) Discover(paths []string) []string {
 		add(filepath.Clean(p))
 	}
 	for _, p := range dirs {
-		// WalkDir reads no entry's target: links are seen as links.
+		// A named link to a directory is followed like any named path: with a trailing
+		// separator the walk starts at the directory it leads to. Below it, WalkDir reads no
+		// entry's target: links are seen as links.
+		if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 && !strings.HasSuffix(p, string(filepath.Separator)) {
+			p += string(filepath.Separator)
+		}
 		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// A directory that cannot be listed (no permission, removed during the
