@@ -222,11 +222,11 @@ func TestDiscoverUnreadable(t *testing.T) {
 		join("good.yaml"):         "",
 		join("sub/also-good.yml"): "",
 		// Named on the command line: followed, even though the search also met it.
-		join("named.yaml"):                     "",
-		join("dangling.yaml"):                  "directory search does not follow links",
-		join("loop.yaml"):                      "directory search does not follow links",
-		join("dirlink.yaml"):                   "directory search does not follow links",
-		join("out.yaml"):                       "directory search does not follow links",
+		join("named.yaml"):                      "",
+		join("dangling.yaml"):                   "directory search does not follow links",
+		join("loop.yaml"):                       "directory search does not follow links",
+		join("dirlink.yaml"):                    "directory search does not follow links",
+		join("out.yaml"):                        "directory search does not follow links",
 		filepath.Join(dir, "no-such-file.yaml"): "no such file or directory",
 	}
 	for _, f := range files {
