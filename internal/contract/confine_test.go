@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/termlint/termlint/internal/safefile"
@@ -179,7 +178,7 @@ func TestSourceFIFO(t *testing.T) {
 	}
 	_, repo := confineRepo(t)
 	contracts := filepath.Join(repo, "contracts")
-	if err := syscall.Mkfifo(filepath.Join(contracts, "pipe.txt"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(contracts, "pipe.txt")); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
 	l := newTestLoader(t, Options{})
@@ -303,7 +302,7 @@ func TestContractFIFOAndDevice(t *testing.T) {
 	}
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.yaml")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
 	l := newTestLoader(t, Options{SkipQuotes: true})
@@ -314,5 +313,49 @@ func TestContractFIFOAndDevice(t *testing.T) {
 		if !errors.Is(err, safefile.ErrNotRegular) || !strings.Contains(Reason(err), want) {
 			t.Errorf("%s: %v; want not a regular file (%s)", path, err, want)
 		}
+	}
+}
+
+// TestHostileFixtures loads every file of fixtures/hostile and compares the diagnostics with the
+// file's .golden twin (-update rewrites them). The goldens are the same on every machine: no
+// message about a refused source depends on what lies outside the repository.
+func TestHostileFixtures(t *testing.T) {
+	t.Chdir("../..")
+	files, err := filepath.Glob("fixtures/hostile/*.yaml")
+	if err != nil || len(files) < 6 {
+		t.Fatalf("want at least 6 hostile fixtures, got %d (%v)", len(files), err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			l := newTestLoader(t, Options{})
+			_, diags, err := l.LoadFile(file, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(diags) != 1 {
+				t.Errorf("want exactly one diagnostic (no quote checked), got:\n%s", format(diags))
+			}
+			got := format(diags)
+			// Neither the targets' content nor the quotes (found or not) show.
+			for _, leak := range []string{"root:", "GITHUB_TOKEN", "extraheader", "[core]", "gitdir:", "PATH="} {
+				if strings.Contains(got, leak) {
+					t.Errorf("diagnostics show %q:\n%s", leak, got)
+				}
+			}
+			golden := strings.TrimSuffix(file, ".yaml") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("missing golden file (run with -update): %v", err)
+			}
+			if got != string(want) {
+				t.Errorf("diagnostics differ from %s\ngot:\n%swant:\n%s", golden, got, want)
+			}
+		})
 	}
 }
