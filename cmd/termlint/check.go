@@ -239,7 +239,7 @@ func evaluate(ctx context.Context, e *env, loader *contract.Loader, eng *engine.
 	}, func(d done) {
 		if d.file.Err != nil {
 			unreadable = true
-			rep.InputErrors = append(rep.InputErrors, contract.Diagnostic{File: d.file.File, Message: errors.Unwrap(d.file.Err).Error()})
+			rep.InputErrors = append(rep.InputErrors, contract.Diagnostic{File: d.file.File, Message: contract.Reason(d.file.Err)})
 			return
 		}
 		rep.InputErrors = append(rep.InputErrors, d.file.Diagnostics...)

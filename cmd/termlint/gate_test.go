@@ -252,11 +252,15 @@ func TestConfigAndReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	abs, _ := filepath.Abs("fixtures/contracts/serso.yaml")
-	src, _ := filepath.Abs("fixtures/sources/serso.txt")
 	data, _ := os.ReadFile(abs)
-	// The contract sits in the config's directory, its source beside it.
-	contractBody := strings.Replace(string(data), "source: ../sources/serso.txt", "source: "+src, 1)
+	// The contract sits in the config's directory, its source beside it (a source must lie in
+	// the contract's directory when that is in no repository).
+	contractBody := strings.Replace(string(data), "source: ../sources/serso.txt", "source: serso.txt", 1)
 	if err := os.WriteFile(filepath.Join(dir, "serso.yaml"), []byte(contractBody), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srcText, _ := os.ReadFile("fixtures/sources/serso.txt")
+	if err := os.WriteFile(filepath.Join(dir, "serso.txt"), srcText, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, _, errs := runCmd(t, "", "check", filepath.Join(dir, "serso.yaml"))

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 
@@ -16,6 +15,7 @@ import (
 type loadFlags struct {
 	noQuotes    bool
 	maxFileSize int64
+	sourceRoot  string
 }
 
 // flagSet is the part of pflag.FlagSet the shared flag groups use.
@@ -24,6 +24,7 @@ type flagSet = *pflag.FlagSet
 func (lf *loadFlags) register(fs flagSet) {
 	fs.BoolVar(&lf.noQuotes, "no-quotes", false, "skip checking quotes against the source texts (when the sources are not at hand)")
 	fs.Int64Var(&lf.maxFileSize, "max-file-size", contract.DefaultLimits().MaxBytes, "largest contract file accepted, in bytes")
+	fs.StringVar(&lf.sourceRoot, "source-root", "", "directory every document.source must lie in, after symbolic links (default: the git repository holding the contract, else its directory)")
 }
 
 // prepare finds the contract files among paths and makes the loader, for a command named cmd.
@@ -31,21 +32,21 @@ func (lf *loadFlags) prepare(paths []string, cmd string) ([]string, *contract.Lo
 	if len(paths) == 0 {
 		return nil, nil, fmt.Errorf("no paths given: name contract files or directories (e.g. termlint %s contracts/)", cmd)
 	}
-	files, err := contract.Discover(paths)
+	loader, err := lf.loader()
 	if err != nil {
 		return nil, nil, err
 	}
+	files := loader.Discover(paths)
 	if len(files) == 0 {
 		return nil, nil, fmt.Errorf("no *.yaml or *.yml files found in %v", paths)
 	}
-	loader, err := lf.loader()
-	return files, loader, err
+	return files, loader, nil
 }
 
 func (lf *loadFlags) loader() (*contract.Loader, error) {
 	limits := contract.DefaultLimits()
 	limits.MaxBytes = lf.maxFileSize
-	return contract.NewLoader(contract.Options{Limits: limits, SkipQuotes: lf.noQuotes})
+	return contract.NewLoader(contract.Options{Limits: limits, SkipQuotes: lf.noQuotes, SourceRoot: lf.sourceRoot})
 }
 
 func runValidate(e *env, args []string) int {
@@ -72,7 +73,7 @@ func runValidate(e *env, args []string) int {
 		summary.Files++
 		if r.Err != nil {
 			unreadable = true
-			diags = append(diags, contract.Diagnostic{File: r.File, Line: 0, Column: 0, Message: errors.Unwrap(r.Err).Error()})
+			diags = append(diags, contract.Diagnostic{File: r.File, Line: 0, Column: 0, Message: contract.Reason(r.Err)})
 			summary.Unreadable++
 			return
 		}

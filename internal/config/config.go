@@ -7,12 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/termlint/termlint/internal/safefile"
 )
 
 // FileName is the config file termlint looks for.
@@ -73,7 +74,9 @@ var lineRE = regexp.MustCompile(`line (\d+): (.*)`)
 // Load reads the config at path. Unknown keys are errors: a misspelt setting would otherwise be
 // silently ignored.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	// A config is a page of settings: 1 MiB is far above any real one, and a FIFO or /dev/zero
+	// named .termlint.yaml is refused instead of hanging or filling memory.
+	data, err := safefile.ReadFile(path, 1<<20)
 	if err != nil {
 		return nil, fmt.Errorf("reading config: %w", err)
 	}

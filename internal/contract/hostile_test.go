@@ -79,6 +79,14 @@ func TestHostileInputs(t *testing.T) {
 			maxAlloc: 128 * mib,
 		},
 		{
+			// Each document stays under the limit; together they expanded to 141 million
+			// values (gigabytes) while the limit was per document.
+			name:     "1,000 documents of aliases",
+			data:     func() []byte { return []byte(aliasDocuments(1000)) },
+			want:     "expands to more than 200000 values (aliases included, all its documents together)",
+			maxAlloc: 128 * mib,
+		},
+		{
 			name:     "invalid UTF-8",
 			data:     func() []byte { return []byte(header + "x-bad: \"caf\xe9\"\n") },
 			want:     "4:12: invalid UTF-8 (byte 0xe9)",
@@ -126,6 +134,18 @@ func TestHostileInputs(t *testing.T) {
 			if len(diags) == 0 {
 				t.Fatal("accepted")
 			}
+			if tt.name == "1,000 documents of aliases" {
+				// One message, in the second document: the first one spent most of the budget.
+				var budget []Diagnostic
+				for _, d := range diags {
+					if strings.Contains(d.Message, "expands to more than 200000 values") {
+						budget = append(budget, d)
+					}
+				}
+				if len(budget) != 1 || budget[0].Line <= aliasDocumentLines {
+					t.Errorf("want one budget diagnostic in the second document, got:\n%s", format(diags))
+				}
+			}
 			var all bytes.Buffer
 			for _, d := range diags {
 				all.WriteString(d.String() + "\n")
@@ -135,6 +155,60 @@ func TestHostileInputs(t *testing.T) {
 			}
 			if alloc > tt.maxAlloc {
 				t.Errorf("allocated %d MiB, bound %d MiB", alloc/mib, tt.maxAlloc/mib)
+			}
+		})
+	}
+}
+
+// aliasDocumentLines is how many lines each document of aliasDocuments takes.
+const aliasDocumentLines = 10
+
+// aliasDocuments returns n contracts, one per YAML document, each expanding through aliases to
+// about 141,000 values: under the node limit one by one, far over it together.
+func aliasDocuments(n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString("---\nschema_version: \"1\"\ndocument: {source: src.txt, language: nl}\nvendor: {name: Acme}\n")
+		b.WriteString("x-a: &a [l, l, l, l, l, l, l, l, l]\n")
+		prev := "a"
+		for _, name := range []string{"b", "c", "d", "e"} {
+			b.WriteString("x-" + name + ": &" + name + " [" + strings.TrimSuffix(strings.Repeat("*"+prev+", ", 9), ", ") + "]\n")
+			prev = name
+		}
+		b.WriteString("x-f: [*e]\n")
+	}
+	return b.String()
+}
+
+// TestLimitsPerFile holds both parsers to the per-file limits with small ones: yaml.v3 (several
+// documents) and the fast parser (one plain document).
+func TestLimitsPerFile(t *testing.T) {
+	doc := "schema_version: \"1\"\ndocument: {source: src.txt, language: nl}\nvendor: {name: Acme, country: BE}\n"
+	// 8 values per document: the mapping, its 3 values, 4 in the two flow mappings.
+	l := newTestLoader(t, Options{SkipQuotes: true, Limits: Limits{MaxNodes: 20, MaxDocuments: 3}})
+	if _, ok := parseFast([]byte(doc)); !ok {
+		t.Fatal("the fast parser declines the test document; the test would not cover it")
+	}
+	tests := []struct {
+		name      string
+		data      string
+		contracts int
+		want      string
+	}{
+		{"two documents within the budget", doc + "---\n" + doc, 2, ""},
+		{"three documents over it", doc + "---\n" + doc + "---\n" + doc, 2, "10:39: file expands to more than 20 values"},
+		{"one fast-parsed document over it", doc + "x-list: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]\n", 0, "4:45: file expands to more than 20 values"},
+		{"more documents than allowed", "--- {}\n--- {}\n--- {}\n--- {}\n--- {}\n", 0, "4:1: more than 3 YAML documents in one file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs, diags := l.Load("f.yaml", t.TempDir(), []byte(tt.data))
+			if len(cs) != tt.contracts {
+				t.Errorf("%d contracts, want %d", len(cs), tt.contracts)
+			}
+			got := format(diags)
+			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("diagnostics:\n%swant %q", got, tt.want)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/termlint/termlint/internal/safefile"
 )
 
 // Limits bound what one file may cost to load, so that a hostile or broken file ends in a clear
@@ -24,15 +27,42 @@ type Limits struct {
 	MaxBytes int64
 	// MaxDepth is the deepest nesting of mappings and lists.
 	MaxDepth int
-	// MaxNodes bounds the values one document may expand to, aliases included (an alias bomb
-	// multiplies a few lines into billions of values).
+	// MaxNodes bounds the values one file may expand to, aliases included and all its documents
+	// together: an alias bomb multiplies a few lines into billions of values, and a bound per
+	// document would let a file of many documents, each just under it, multiply it again.
 	MaxNodes int
+	// MaxDocuments bounds the YAML documents (--- sections) in one file.
+	MaxDocuments int
+	// MaxSourceBytes is the largest source text (document.source) read for quote checks.
+	MaxSourceBytes int64
 }
 
 // DefaultLimits are generous for real contracts (the longest fixture has a few thousand values
 // and depth 7) and small enough to stop abuse early.
 func DefaultLimits() Limits {
-	return Limits{MaxBytes: 10 << 20, MaxDepth: 64, MaxNodes: 200_000}
+	return Limits{MaxBytes: 10 << 20, MaxDepth: 64, MaxNodes: 200_000, MaxDocuments: 1000, MaxSourceBytes: 32 << 20}
+}
+
+// withDefaults fills the limits left at zero, so that a caller setting one limit does not lift
+// the others.
+func (lim Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if lim.MaxBytes <= 0 {
+		lim.MaxBytes = d.MaxBytes
+	}
+	if lim.MaxDepth <= 0 {
+		lim.MaxDepth = d.MaxDepth
+	}
+	if lim.MaxNodes <= 0 {
+		lim.MaxNodes = d.MaxNodes
+	}
+	if lim.MaxDocuments <= 0 {
+		lim.MaxDocuments = d.MaxDocuments
+	}
+	if lim.MaxSourceBytes <= 0 {
+		lim.MaxSourceBytes = d.MaxSourceBytes
+	}
+	return lim
 }
 
 // Options configure a Loader.
@@ -41,6 +71,12 @@ type Options struct {
 	// SkipQuotes turns off the check that each quote occurs in the source text, for when the
 	// source is not at hand.
 	SkipQuotes bool
+	// SourceRoot is the directory every document.source must lead into (after symbolic links).
+	// Empty means the git repository that holds the contract, or the contract's own directory
+	// when it is in none; for standard input, the working directory's repository (or the
+	// working directory). A contract comes from the pull request the gate judges, so its source
+	// path must not reach the runner's other files: whether a quote is found would tell them.
+	SourceRoot string
 }
 
 // Loader reads contract files. It holds the compiled schema and a cache of source texts, so one
@@ -49,6 +85,10 @@ type Loader struct {
 	opts    Options
 	schema  *Schema
 	sources *sourceCache
+	roots   *rootCache
+	// failed holds the paths Discover found but could not search or read, with the reason that
+	// LoadFile reports for them. Written only before loading starts.
+	failed map[string]error
 }
 
 // NewLoader prepares a loader with the embedded contract schema.
@@ -57,10 +97,17 @@ func NewLoader(opts Options) (*Loader, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opts.Limits == (Limits{}) {
-		opts.Limits = DefaultLimits()
+	opts.Limits = opts.Limits.withDefaults()
+	if opts.SourceRoot != "" {
+		info, err := os.Stat(opts.SourceRoot)
+		if err != nil {
+			return nil, fmt.Errorf("source root: %w", err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("source root %s is not a directory", opts.SourceRoot)
+		}
 	}
-	return &Loader{opts: opts, schema: s, sources: newSourceCache()}, nil
+	return &Loader{opts: opts, schema: s, sources: newSourceCache(), roots: newRootCache(), failed: map[string]error{}}, nil
 }
 
 // Schema returns the compiled contract schema the loader validates against.
@@ -79,16 +126,24 @@ func (l *Loader) LoadFile(path string, stdin io.Reader) ([]*Contract, []Diagnost
 		err  error
 		dir  string
 	)
+	if err := l.failed[path]; err != nil {
+		return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
+	}
 	if path == "-" {
 		data, err = readLimited(stdin, l.opts.Limits.MaxBytes)
 		dir = "."
 	} else {
-		var f *os.File
-		f, err = os.Open(path)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
+		// Regular files only: a FIFO named *.yaml would block forever and /dev/zero never ends.
+		f, info, oerr := safefile.Open(path)
+		if oerr != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, oerr)
 		}
-		data, err = readLimited(f, l.opts.Limits.MaxBytes)
+		if info.Size() > l.opts.Limits.MaxBytes {
+			// The size on record settles it without reading a (perhaps sparse) 2 GB file.
+			err = &tooLargeError{l.opts.Limits.MaxBytes}
+		} else {
+			data, err = readLimited(f, l.opts.Limits.MaxBytes)
+		}
 		// A read-only file: a failed Close loses nothing.
 		_ = f.Close()
 		dir = filepath.Dir(path)
@@ -98,10 +153,24 @@ func (l *Loader) LoadFile(path string, stdin io.Reader) ([]*Contract, []Diagnost
 		return nil, []Diagnostic{{File: path, Line: 1, Column: 1, Message: tooBig.Error()}}, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: reading %s: %w", ErrUnreadable, path, err)
+		return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, &fs.PathError{Op: "read", Path: path, Err: err})
 	}
 	cs, diags := l.Load(path, dir, data)
 	return cs, diags, nil
+}
+
+// Reason says why a file could not be read, for a message that names the file already: without
+// the ErrUnreadable marker and the file's name, e.g. "permission denied" or "not a regular file
+// (a named pipe)".
+func Reason(err error) string {
+	if err == nil {
+		return ""
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return strings.TrimPrefix(err.Error(), ErrUnreadable.Error()+": ")
 }
 
 type tooLargeError struct{ limit int64 }
@@ -138,6 +207,7 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 	if doc, ok := parseFast(data); ok {
 		return l.finish(file, dir, []*yaml.Node{doc}, nil)
 	}
+	// The fast parser takes one document only, so the count of documents matters only here.
 	// Everything the fast parser declines, errors included, is yaml.v3's.
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var docs []*yaml.Node
@@ -152,6 +222,10 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 			// reported but nothing after.
 			return l.finish(file, dir, docs, []Diagnostic{syntaxDiagnostic(file, data, err)})
 		}
+		if len(docs) == l.opts.Limits.MaxDocuments {
+			line := max(n.Line, 1)
+			return l.finish(file, dir, docs, []Diagnostic{{File: file, Line: line, Column: 1, Message: fmt.Sprintf("more than %d YAML documents in one file: split it into several files", l.opts.Limits.MaxDocuments)}})
+		}
 		docs = append(docs, &n)
 	}
 	return l.finish(file, dir, docs, nil)
@@ -159,21 +233,34 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 
 func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic) ([]*Contract, []Diagnostic) {
 	var out []*Contract
+	// One budget of values for the whole file: the documents share it.
+	budget := &nodeBudget{left: l.opts.Limits.MaxNodes}
 	for i, n := range docs {
 		c := &Contract{File: file, Index: i, Documents: len(docs), root: n}
-		ds := l.check(c, dir)
+		ds := l.check(c, dir, budget)
 		if len(ds) == 0 {
 			out = append(out, c)
 		}
 		diags = append(diags, ds...)
+		if budget.spent {
+			// The documents after this one are not converted: that is the cost the limit is
+			// there to prevent, and one message says why.
+			break
+		}
 	}
 	return out, diags
 }
 
+// nodeBudget is what is left of Limits.MaxNodes for the documents of one file.
+type nodeBudget struct {
+	left  int
+	spent bool
+}
+
 // check converts one document and runs every check on it; the contract is usable only when no
 // diagnostic comes back.
-func (l *Loader) check(c *Contract, dir string) []Diagnostic {
-	m, ds := decode(c, l.opts.Limits, l.schema, "a contract (a YAML mapping with schema_version, document and vendor)")
+func (l *Loader) check(c *Contract, dir string, budget *nodeBudget) []Diagnostic {
+	m, ds := decodeWithin(c, l.opts.Limits, budget, l.schema, "a contract (a YAML mapping with schema_version, document and vendor)")
 	if len(ds) > 0 {
 		return ds
 	}
@@ -190,7 +277,12 @@ func (l *Loader) check(c *Contract, dir string) []Diagnostic {
 // decode converts one YAML document into a plain mapping and validates it against s; what
 // describes the expected content in messages.
 func decode(c *Contract, limits Limits, s *Schema, what string) (map[string]any, []Diagnostic) {
-	conv := converter{file: c.File, limits: limits}
+	return decodeWithin(c, limits, &nodeBudget{left: limits.MaxNodes}, s, what)
+}
+
+// decodeWithin is decode drawing its values from budget, which the documents of one file share.
+func decodeWithin(c *Contract, limits Limits, budget *nodeBudget, s *Schema, what string) (map[string]any, []Diagnostic) {
+	conv := converter{file: c.File, limits: limits, budget: budget}
 	root := c.root
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
@@ -311,7 +403,7 @@ func syntaxDiagnostic(file string, data []byte, err error) Diagnostic {
 type converter struct {
 	file   string
 	limits Limits
-	nodes  int
+	budget *nodeBudget
 	diags  []Diagnostic
 	// stopped is set once a limit is hit: one message is enough, and going on would cost what
 	// the limit is there to prevent.
@@ -326,10 +418,11 @@ func (cv *converter) value(n *yaml.Node, depth int) any {
 	if cv.stopped {
 		return nil
 	}
-	cv.nodes++
-	if cv.nodes > cv.limits.MaxNodes {
-		cv.fail(n, "document expands to more than %d values (aliases included): too large for a contract", cv.limits.MaxNodes)
+	cv.budget.left--
+	if cv.budget.left < 0 {
+		cv.fail(n, "file expands to more than %d values (aliases included, all its documents together): too large for contracts", cv.limits.MaxNodes)
 		cv.stopped = true
+		cv.budget.spent = true
 		return nil
 	}
 	if depth > cv.limits.MaxDepth {

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"index/suffixarray"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/termlint/termlint/internal/safefile"
 )
 
 // NormaliseQuote prepares text for the verbatim comparison: markdown emphasis (* and _ at word
@@ -75,16 +78,24 @@ type sourceCache struct {
 
 func newSourceCache() *sourceCache { return &sourceCache{texts: map[string]*sourceText{}} }
 
-func (sc *sourceCache) get(path string) (*suffixarray.Index, error) {
+// get returns the index of the source text at path, which must lead into root. Whether a path
+// is allowed depends on the root, so both make the key.
+func (sc *sourceCache) get(root, path string, limit int64) (*suffixarray.Index, error) {
+	key := root + "\x00" + path
 	sc.mu.Lock()
-	t := sc.texts[path]
+	t := sc.texts[key]
 	if t == nil {
 		t = &sourceText{}
-		sc.texts[path] = t
+		sc.texts[key] = t
 	}
 	sc.mu.Unlock()
 	t.once.Do(func() {
-		data, err := os.ReadFile(path)
+		real, err := safefile.Confine(root, path)
+		if err != nil {
+			t.err = err
+			return
+		}
+		data, err := safefile.ReadFile(real, limit)
 		if err != nil {
 			t.err = err
 			return
@@ -92,6 +103,34 @@ func (sc *sourceCache) get(path string) (*suffixarray.Index, error) {
 		t.index = suffixarray.New([]byte(NormaliseQuote(string(data))))
 	})
 	return t.index, t.err
+}
+
+// rootCache remembers the default source root of each contract directory, found by looking up
+// for a .git entry.
+type rootCache struct {
+	mu    sync.Mutex
+	roots map[string]string
+}
+
+func newRootCache() *rootCache { return &rootCache{roots: map[string]string{}} }
+
+// sourceRoot returns the directory the sources of a contract in dir must lead into.
+func (l *Loader) sourceRoot(dir string) string {
+	if l.opts.SourceRoot != "" {
+		return l.opts.SourceRoot
+	}
+	rc := l.roots
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	root, ok := rc.roots[dir]
+	if !ok {
+		root = safefile.RepoRoot(dir)
+		if root == "" {
+			root = dir
+		}
+		rc.roots[dir] = root
+	}
+	return root
 }
 
 // checkQuotes verifies each src quote against the source text named by document.source.
@@ -102,12 +141,21 @@ func (l *Loader) checkQuotes(c *Contract, dir string) []Diagnostic {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(dir, rel)
 	}
-	idx, err := l.sources.get(path)
+	idx, err := l.sources.get(l.sourceRoot(dir), path, l.opts.Limits.MaxSourceBytes)
 	if err != nil {
+		// The one diagnostic of this contract's quotes: none is checked against anything else,
+		// so that found / not found cannot tell what a refused path holds.
 		line, col := c.Position([]any{"document", "source"})
-		msg := fmt.Sprintf("document.source: cannot read source text %q: %v", rel, unwrapPathError(err))
-		if os.IsNotExist(err) {
+		var msg string
+		switch {
+		case errors.Is(err, safefile.ErrOutside), errors.Is(err, safefile.ErrInGit):
+			// One message for every path that leaves the root, whether its target exists, is
+			// a link or lies in .git: any difference would tell what is outside.
+			msg = fmt.Sprintf("document.source: source text %q is not a file inside the source root; a source must be a file of the repository that holds the contract (outside .git), or of the directory given with --source-root", rel)
+		case errors.Is(err, fs.ErrNotExist):
 			msg = fmt.Sprintf("document.source: source text %q not found (looked for %s); give the path relative to this file, or skip quote checks with --no-quotes", rel, filepath.ToSlash(path))
+		default:
+			msg = fmt.Sprintf("document.source: cannot read source text %q: %v", rel, unwrapPathError(err))
 		}
 		return []Diagnostic{{File: c.File, Line: line, Column: col, Message: msg}}
 	}
