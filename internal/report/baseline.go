@@ -156,25 +156,22 @@ func jsonError(path string, data []byte, err error) error {
 	return fmt.Errorf("baseline %s:%d:%d: not termlint JSON output: %w", path, line, col, err)
 }
 
-// lineCol converts a byte offset into a 1-based line and column, the column counted in
-// characters as termlint's other positions are. The decoder's offset is just past the byte it
-// stopped at, so the column names that byte.
+// lineCol gives the 1-based line and column of the byte before off, the column counted in
+// characters as termlint's other positions are: the decoder's offset is just past the byte it
+// stopped at.
 func lineCol(data []byte, off int64) (line, col int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
+	off = min(max(off, 0), int64(len(data)))
+	if off == 0 {
+		return 1, 1
 	}
 	line, start := 1, 0
-	for i := range int(off) {
+	for i := range int(off - 1) {
 		if data[i] == '\n' {
 			line++
 			start = i + 1
 		}
 	}
-	col = utf8.RuneCount(data[start:off])
-	if col < 1 {
-		col = 1
-	}
-	return line, col
+	return line, utf8.RuneCount(data[start:off])
 }
 
 // findingKey is what a baseline matches a finding on.
