@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -194,7 +195,7 @@ type baselineRun struct {
 func (r *Report) startBaseline(base []BaselineEntry) {
 	r.HasBaseline = true
 	r.New = map[string]bool{}
-	r.newFindings = map[string]bool{}
+	r.newFindings = map[string][]int{}
 	r.NewFindings, r.NewFindingsOmitted = nil, 0
 	r.Fixed = nil
 	b := &baselineRun{entries: base, unmatched: map[findingKey]int{}, checked: map[string]bool{}}
@@ -205,18 +206,15 @@ func (r *Report) startBaseline(base []BaselineEntry) {
 	r.baseline = b
 }
 
-// newFindingKey keys the i-th finding (as findingsOf lists them) of a rule result in newFindings.
-func newFindingKey(contractName, ruleID string, i int) string {
-	return contractName + "\x00" + ruleID + "\x00" + strconv.Itoa(i)
-}
-
 // IsNewFinding says whether the i-th finding (as findingsOf lists them) of rr is a failure the
 // baseline lacks.
 func (r *Report) IsNewFinding(res *engine.Result, rr *engine.RuleResult, i int) bool {
-	if !r.HasBaseline || rr.Verdict != engine.Fail || !r.New[Fingerprint(res.Contract, rr)] {
+	key := Fingerprint(res.Contract, rr)
+	if !r.HasBaseline || rr.Verdict != engine.Fail || !r.New[key] {
 		return false
 	}
-	return r.newFindings == nil || r.newFindings[newFindingKey(res.Contract, rr.Rule.ID, i)]
+	some, partly := r.newFindings[key]
+	return !partly || slices.Contains(some, i)
 }
 
 // observeBaseline marks res's new failures; a no-op without a baseline. Findings are matched in
@@ -235,7 +233,9 @@ func (r *Report) observeBaseline(res *engine.Result) {
 		if rr.Verdict != engine.Fail && rr.Verdict != engine.Waived {
 			continue
 		}
-		for j, f := range findingsOf(rr) {
+		fs := findingsOf(rr)
+		var newIdx []int
+		for j, f := range fs {
 			fp := FindingFingerprint(res.Contract, rr.Rule.ID, f)
 			k := findingKey{res.Contract, rr.Rule.ID, fp}
 			if b.unmatched[k] > 0 {
@@ -246,8 +246,7 @@ func (r *Report) observeBaseline(res *engine.Result) {
 			if rr.Verdict != engine.Fail {
 				continue
 			}
-			r.New[Fingerprint(res.Contract, rr)] = true
-			r.newFindings[newFindingKey(res.Contract, rr.Rule.ID, j)] = true
+			newIdx = append(newIdx, j)
 			b.newCount++
 			r.NewFindings = append(r.NewFindings, NewFinding{
 				Contract: res.Contract, File: res.File, Rule: rr.Rule.ID,
@@ -258,6 +257,13 @@ func (r *Report) observeBaseline(res *engine.Result) {
 				// the list is the same on every run.
 				sortNewFindings(r.NewFindings)
 				r.NewFindings = r.NewFindings[:maxNewFindings]
+			}
+		}
+		if len(newIdx) > 0 {
+			key := Fingerprint(res.Contract, rr)
+			r.New[key] = true
+			if len(newIdx) < len(fs) {
+				r.newFindings[key] = newIdx
 			}
 		}
 	}

@@ -248,6 +248,10 @@ func TestNewFindingsBounded(t *testing.T) {
 	if len(r.New) != n {
 		t.Errorf("%d rule results marked new, want %d", len(r.New), n)
 	}
+	// Every finding of those results is new: nothing to keep finding by finding.
+	if len(r.newFindings) != 0 {
+		t.Errorf("%d results kept per finding", len(r.newFindings))
+	}
 }
 
 // claimFixture is fixtures/contracts/build-software.yaml, whose claim periods already fail

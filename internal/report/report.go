@@ -33,9 +33,11 @@ type Report struct {
 	// most maxNewFindings of them; NewFindingsOmitted counts the rest.
 	NewFindings        []NewFinding
 	NewFindingsOmitted int
-	// newFindings narrows New to findings: it holds newFindingKey of each new finding. A report
-	// built by hand may leave it nil, and then every finding of a new rule result is new.
-	newFindings map[string]bool
+	// newFindings narrows New to findings where only some of a rule result's findings are new:
+	// it maps the result's Fingerprint to the indexes (in findingsOf) of its new findings. A new
+	// result without an entry, the common case in a run whose baseline does not fit, has only
+	// new findings, which keeps the map small then.
+	newFindings map[string][]int
 	// HasBaseline says whether New and Fixed are meaningful.
 	HasBaseline bool
 
