@@ -102,7 +102,8 @@ func readBounded(path string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading baseline: %w", err)
 	}
-	defer f.Close()
+	// Only read: a failing Close loses nothing.
+	defer func() { _ = f.Close() }()
 	// The file may have been replaced since the Stat.
 	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("baseline %s is not a regular file", path)
