@@ -43,6 +43,7 @@ func TestUnknownKey(t *testing.T) {
 		t.Fatalf("want an error at line 2 naming failon, got %v", err)
 	}
 }
+
 func TestWaiverPolicy(t *testing.T) {
 	for _, tc := range []struct {
 		name, body string

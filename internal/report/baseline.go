@@ -2,26 +2,67 @@ package report
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"slices"
 	"sort"
+	"strconv"
+	"unicode/utf8"
 
+	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
 )
 
-// ReadBaseline reads the failures of an earlier run's JSON output (termlint check -f json), e.g.
-// one made on the target branch of a pull request.
+// MaxBaselineBytes bounds a baseline file. A baseline is trusted input, but a wrong path (a device,
+// a log) must not exhaust memory; the JSON of ten thousand contracts is about 100 MiB.
+const MaxBaselineBytes = 256 << 20
+
+// maxNewFindings bounds the list of new findings a report keeps. New findings are few in a pull
+// request; a run without a fitting baseline can have them by the hundred thousand, and then a
+// count and the first ones (in report order) say enough.
+const maxNewFindings = 10000
+
+// baselineDoc is what a baseline is read as: only the parts of termlint's JSON output that the
+// comparison needs. A fingerprint field in the file is not read: the reader computes each one from
+// the message and sources, so that an edited file cannot claim a match it does not have.
+type baselineDoc struct {
+	Version string `json:"version"`
+	Rules   []struct {
+		ID    string `json:"id"`
+		Title string `json:"title"`
+	} `json:"rules"`
+	Contracts []struct {
+		Contract string `json:"contract"`
+		Results  []struct {
+			Rule     string         `json:"rule"`
+			Verdict  engine.Verdict `json:"verdict"`
+			Findings []struct {
+				Message string            `json:"message"`
+				Sources []contract.Source `json:"sources"`
+			} `json:"findings"`
+		} `json:"results"`
+	} `json:"contracts"`
+}
+
+// ReadBaseline reads the failing and waived findings of an earlier run's JSON output (termlint
+// check -f json), e.g. one made on the target branch of a pull request.
 func ReadBaseline(path string) ([]BaselineEntry, error) {
-	data, err := os.ReadFile(path)
+	data, err := readBounded(path, MaxBaselineBytes)
 	if err != nil {
-		return nil, fmt.Errorf("reading baseline: %w", err)
+		return nil, err
 	}
-	var doc JSONReport
+	var doc baselineDoc
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("baseline %s is not termlint JSON output: %w", path, err)
+		return nil, jsonError(path, data, err)
 	}
 	if doc.Version != CheckVersion {
 		return nil, fmt.Errorf("baseline %s has version %q; this termlint reads %q (make it with termlint check -f json)", path, doc.Version, CheckVersion)
+	}
+	titles := map[string]string{}
+	for _, r := range doc.Rules {
+		titles[r.ID] = r.Title
 	}
 	var out []BaselineEntry
 	for _, c := range doc.Contracts {
@@ -29,40 +70,157 @@ func ReadBaseline(path string) ([]BaselineEntry, error) {
 			if r.Verdict != engine.Fail && r.Verdict != engine.Waived {
 				continue
 			}
-			msg := ""
-			if len(r.Findings) > 0 {
-				msg = r.Findings[0].Message
+			if len(r.Findings) == 0 {
+				// The finding findingsOf gives such a result, so that it fingerprints alike.
+				f := engine.Finding{Message: titles[r.Rule]}
+				out = append(out, BaselineEntry{Contract: c.Contract, Rule: r.Rule, Message: f.Message, Fingerprint: FindingFingerprint(c.Contract, r.Rule, f)})
+				continue
 			}
-			out = append(out, BaselineEntry{Contract: c.Contract, Rule: r.Rule, Message: msg})
+			for _, bf := range r.Findings {
+				f := engine.Finding{Message: bf.Message, Sources: bf.Sources}
+				out = append(out, BaselineEntry{Contract: c.Contract, Rule: r.Rule, Message: f.Message, Fingerprint: FindingFingerprint(c.Contract, r.Rule, f)})
+			}
 		}
 	}
 	return out, nil
 }
 
+// readBounded reads a regular file of at most limit bytes. Anything else is refused before it is
+// read: a FIFO would block, a device such as /dev/zero never ends.
+func readBounded(path string, limit int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading baseline: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("baseline %s is not a regular file but %s", path, fileKind(fi.Mode()))
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("baseline %s is larger than the limit of %s", path, byteSize(limit))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading baseline: %w", err)
+	}
+	// Only read: a failing Close loses nothing.
+	defer func() { _ = f.Close() }()
+	// The file may have been replaced since the Stat.
+	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("baseline %s is not a regular file", path)
+	}
+	// One byte past the limit tells a file that grew since the Stat.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading baseline: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("baseline %s is larger than the limit of %s", path, byteSize(limit))
+	}
+	return data, nil
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+func byteSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// jsonError names the place in the file where decoding failed.
+func jsonError(path string, data []byte, err error) error {
+	var off int64 = -1
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		off = syn.Offset
+	case errors.As(err, &typ):
+		off = typ.Offset
+	}
+	if off < 0 {
+		return fmt.Errorf("baseline %s is not termlint JSON output: %w", path, err)
+	}
+	line, col := lineCol(data, off)
+	return fmt.Errorf("baseline %s:%d:%d: not termlint JSON output: %w", path, line, col, err)
+}
+
+// lineCol gives the 1-based line and column of the byte before off, the column counted in
+// characters as termlint's other positions are: the decoder's offset is just past the byte it
+// stopped at.
+func lineCol(data []byte, off int64) (line, col int) {
+	off = min(max(off, 0), int64(len(data)))
+	if off == 0 {
+		return 1, 1
+	}
+	line, start := 1, 0
+	for i := range int(off - 1) {
+		if data[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, utf8.RuneCount(data[start:off])
+}
+
+// findingKey is what a baseline matches a finding on.
+type findingKey struct{ contract, rule, fingerprint string }
+
 // baselineRun is a comparison with a baseline in progress: results are observed one at a time,
-// so that a Stream need not keep them. It keeps only what concerns the baseline's entries, so
-// its size follows the baseline, not the run.
+// so that a Stream need not keep them. It keeps the baseline's findings and what concerns the new
+// findings, so its size follows the baseline and the new findings, not the run.
 type baselineRun struct {
 	entries []BaselineEntry
-	old     map[string]bool
-	// now records the baseline's failures that this run repeats; checked has the baseline's
-	// contracts, true for those this run checked.
-	now, checked map[string]bool
+	// unmatched counts, per key, the baseline's findings no result of this run has matched yet:
+	// the baseline is a multiset, so one old finding excuses one identical finding now.
+	unmatched map[findingKey]int
+	// checked has the baseline's contracts, true for those this run checked.
+	checked map[string]bool
+	// newCount counts the new findings, listed or not.
+	newCount int
 }
 
 func (r *Report) startBaseline(base []BaselineEntry) {
 	r.HasBaseline = true
 	r.New = map[string]bool{}
+	r.newFindings = map[string][]int{}
+	r.NewFindings, r.NewFindingsOmitted = nil, 0
 	r.Fixed = nil
-	b := &baselineRun{entries: base, old: map[string]bool{}, now: map[string]bool{}, checked: map[string]bool{}}
+	b := &baselineRun{entries: base, unmatched: map[findingKey]int{}, checked: map[string]bool{}}
 	for _, e := range base {
-		b.old[e.Contract+"\x00"+e.Rule] = true
+		b.unmatched[findingKey{e.Contract, e.Rule, e.Fingerprint}]++
 		b.checked[e.Contract] = false
 	}
 	r.baseline = b
 }
 
-// observeBaseline marks res's new failures; a no-op without a baseline.
+// IsNewFinding says whether the i-th finding (as findingsOf lists them) of rr is a failure the
+// baseline lacks.
+func (r *Report) IsNewFinding(res *engine.Result, rr *engine.RuleResult, i int) bool {
+	key := Fingerprint(res.Contract, rr)
+	if !r.HasBaseline || rr.Verdict != engine.Fail || !r.New[key] {
+		return false
+	}
+	some, partly := r.newFindings[key]
+	return !partly || slices.Contains(some, i)
+}
+
+// observeBaseline marks res's new failures; a no-op without a baseline. Findings are matched in
+// the order the result lists them (by position), so that of two identical findings where the
+// baseline had one, the later one is new.
 func (r *Report) observeBaseline(res *engine.Result) {
 	b := r.baseline
 	if b == nil {
@@ -76,32 +234,96 @@ func (r *Report) observeBaseline(res *engine.Result) {
 		if rr.Verdict != engine.Fail && rr.Verdict != engine.Waived {
 			continue
 		}
-		fp := Fingerprint(res.Contract, rr)
-		if b.old[fp] {
-			b.now[fp] = true
-		} else if rr.Verdict == engine.Fail {
-			r.New[fp] = true
+		fs := findingsOf(rr)
+		var newIdx []int
+		for j, f := range fs {
+			fp := FindingFingerprint(res.Contract, rr.Rule.ID, f)
+			k := findingKey{res.Contract, rr.Rule.ID, fp}
+			if b.unmatched[k] > 0 {
+				b.unmatched[k]--
+				continue
+			}
+			// A waived finding the baseline lacks is neither new nor failing.
+			if rr.Verdict != engine.Fail {
+				continue
+			}
+			newIdx = append(newIdx, j)
+			b.newCount++
+			r.NewFindings = append(r.NewFindings, NewFinding{
+				Contract: res.Contract, File: res.File, Rule: rr.Rule.ID,
+				Line: f.Line, Column: f.Column, Message: f.Message, Fingerprint: fp,
+			})
+			if len(r.NewFindings) >= 2*maxNewFindings {
+				// Cut to the first in report order, whatever order results arrive in, so that
+				// the list is the same on every run.
+				sortNewFindings(r.NewFindings)
+				r.NewFindings = r.NewFindings[:maxNewFindings]
+			}
+		}
+		if len(newIdx) > 0 {
+			key := Fingerprint(res.Contract, rr)
+			r.New[key] = true
+			if len(newIdx) < len(fs) {
+				r.newFindings[key] = newIdx
+			}
 		}
 	}
 }
 
-// finishBaseline lists the baseline's failures that no run result repeated.
+func sortNewFindings(fs []NewFinding) {
+	sort.Slice(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Contract != b.Contract {
+			return a.Contract < b.Contract
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Fingerprint != b.Fingerprint {
+			return a.Fingerprint < b.Fingerprint
+		}
+		return a.Message < b.Message
+	})
+}
+
+// finishBaseline lists the baseline's findings that no run result repeated, in the contracts this
+// run checked, and puts the new findings in report order.
 func (r *Report) finishBaseline() {
 	b := r.baseline
 	if b == nil {
 		return
 	}
 	r.baseline = nil
+	sortNewFindings(r.NewFindings)
+	if len(r.NewFindings) > maxNewFindings {
+		r.NewFindings = r.NewFindings[:maxNewFindings]
+	}
+	r.NewFindingsOmitted = b.newCount - len(r.NewFindings)
 	for _, e := range b.entries {
 		// A contract that was not part of this run is not fixed, just not checked.
-		if b.checked[e.Contract] && !b.now[e.Contract+"\x00"+e.Rule] {
+		k := findingKey{e.Contract, e.Rule, e.Fingerprint}
+		if b.checked[e.Contract] && b.unmatched[k] > 0 {
+			b.unmatched[k]--
 			r.Fixed = append(r.Fixed, e)
 		}
 	}
-	sort.Slice(r.Fixed, func(i, j int) bool {
-		if r.Fixed[i].Contract != r.Fixed[j].Contract {
-			return r.Fixed[i].Contract < r.Fixed[j].Contract
+	sort.SliceStable(r.Fixed, func(i, j int) bool {
+		a, b := r.Fixed[i], r.Fixed[j]
+		if a.Contract != b.Contract {
+			return a.Contract < b.Contract
 		}
-		return r.Fixed[i].Rule < r.Fixed[j].Rule
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		return a.Fingerprint < b.Fingerprint
 	})
 }

@@ -20,8 +20,11 @@ const (
 	// waiver).
 	WarningRuleID = "termlint/warning"
 	// FingerprintKey is our key in SARIF partialFingerprints; the version lets the recipe change
-	// without colliding with fingerprints already stored by code scanning.
-	FingerprintKey = "termlint/v1"
+	// without colliding with fingerprints already stored by code scanning. v2 (FindingFingerprint,
+	// shared with the baseline) replaced v1's contract, rule, message and YAML path: v1 kept an
+	// alert when the quoted clause was reworded, and split it when an entry was inserted above
+	// it in a list.
+	FingerprintKey = "termlint/v2"
 )
 
 // slashPath gives a file path as CI systems want it: relative paths stay relative, separators are

@@ -59,14 +59,27 @@ type JSONResult struct {
 	Severity engine.Severity    `json:"severity"`
 	Verdict  engine.Verdict     `json:"verdict"`
 	Failing  bool               `json:"failing"`
-	Findings []engine.Finding   `json:"findings"`
+	Findings []JSONFinding      `json:"findings"`
 	Waiver   *engine.WaiverNote `json:"waiver,omitempty"`
+}
+
+// JSONFinding is a finding with its fingerprint.
+type JSONFinding struct {
+	engine.Finding
+	// Fingerprint is FindingFingerprint: what the baseline and code scanning match the finding
+	// on. A baseline reader computes it again rather than trusting it.
+	Fingerprint string `json:"fingerprint"`
 }
 
 // JSONBaseline reports the comparison with a baseline.
 type JSONBaseline struct {
-	New   int             `json:"new"`
-	Fixed []BaselineEntry `json:"fixed"`
+	// New counts the failing rule results with at least one new finding.
+	New int `json:"new"`
+	// NewFindings lists the new findings (at most maxNewFindings; NewFindingsOmitted counts the
+	// rest).
+	NewFindings        []NewFinding    `json:"new_findings"`
+	NewFindingsOmitted int             `json:"new_findings_omitted"`
+	Fixed              []BaselineEntry `json:"fixed"`
 }
 
 // Build assembles the JSON document; it is exported for the baseline reader's tests.
@@ -86,7 +99,10 @@ func (JSON) Build(r *Report) JSONReport {
 		out.Contracts = append(out.Contracts, jsonContract(r, res))
 	}
 	if r.HasBaseline {
-		out.Baseline = &JSONBaseline{New: len(r.New), Fixed: r.Fixed}
+		out.Baseline = &JSONBaseline{New: len(r.New), NewFindings: r.NewFindings, NewFindingsOmitted: r.NewFindingsOmitted, Fixed: r.Fixed}
+		if out.Baseline.NewFindings == nil {
+			out.Baseline.NewFindings = []NewFinding{}
+		}
 		if out.Baseline.Fixed == nil {
 			out.Baseline.Fixed = []BaselineEntry{}
 		}
@@ -98,9 +114,9 @@ func jsonContract(r *Report, res *engine.Result) JSONContract {
 	jc := JSONContract{Contract: res.Contract, File: res.File, Summary: CountsOf(res), Results: make([]JSONResult, 0, len(res.Rules))}
 	for i := range res.Rules {
 		rr := &res.Rules[i]
-		f := rr.Findings
-		if f == nil {
-			f = []engine.Finding{}
+		f := make([]JSONFinding, len(rr.Findings))
+		for j, finding := range rr.Findings {
+			f[j] = JSONFinding{Finding: finding, Fingerprint: FindingFingerprint(res.Contract, rr.Rule.ID, finding)}
 		}
 		jc.Results = append(jc.Results, JSONResult{Rule: rr.Rule.ID, Severity: rr.Rule.Severity, Verdict: rr.Verdict, Failing: r.Failing(res, rr), Findings: f, Waiver: rr.Waiver})
 	}

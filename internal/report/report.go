@@ -26,8 +26,18 @@ type Report struct {
 	FailOn string
 	// Fixed lists failures of the baseline that no longer occur, when a baseline was given.
 	Fixed []BaselineEntry
-	// New marks, when a baseline was given, which failures are new (by fingerprint).
+	// New marks, when a baseline was given, which failing rule results are new (by Fingerprint):
+	// those with at least one finding the baseline lacks.
 	New map[string]bool
+	// NewFindings lists, when a baseline was given, the findings the baseline lacks, sorted, at
+	// most maxNewFindings of them; NewFindingsOmitted counts the rest.
+	NewFindings        []NewFinding
+	NewFindingsOmitted int
+	// newFindings narrows New to findings where only some of a rule result's findings are new:
+	// it maps the result's Fingerprint to the indexes (in findingsOf) of its new findings. A new
+	// result without an entry, the common case in a run whose baseline does not fit, has only
+	// new findings, which keeps the map small then.
+	newFindings map[string][]int
 	// HasBaseline says whether New and Fixed are meaningful.
 	HasBaseline bool
 
@@ -151,11 +161,24 @@ func (r *Report) ContractCount() int {
 	return len(r.Results)
 }
 
-// BaselineEntry identifies a failure across runs.
+// BaselineEntry is one failing (or waived) finding of a baseline.
 type BaselineEntry struct {
 	Contract string `json:"contract"`
 	Rule     string `json:"rule"`
 	Message  string `json:"message"`
+	// Fingerprint is FindingFingerprint of the finding, computed when the baseline is read.
+	Fingerprint string `json:"fingerprint"`
+}
+
+// NewFinding is a failing finding that a baseline lacks.
+type NewFinding struct {
+	Contract    string `json:"contract"`
+	File        string `json:"file"`
+	Rule        string `json:"rule"`
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+	Message     string `json:"message"`
+	Fingerprint string `json:"fingerprint"`
 }
 
 // Writer writes a report in one format.
@@ -284,16 +307,11 @@ func (r *Report) ExitFailing() bool {
 	return false
 }
 
-// Fingerprint identifies a failure across runs for a baseline: the contract and the rule. Lines
-// and message wording are left out on purpose: a rule that failed before and still fails is not
-// new, even when the clause moved or the finding is worded differently.
+// Fingerprint keys a rule result in New: the contract and the rule. It is not what a baseline
+// matches on (that is FindingFingerprint); a rule result is new when at least one of its failing
+// findings is.
 func Fingerprint(contractName string, rr *engine.RuleResult) string {
 	return contractName + "\x00" + rr.Rule.ID
-}
-
-// FindingFingerprint identifies one finding independently of its line.
-func FindingFingerprint(contractName, ruleID string, f engine.Finding) string {
-	return hash(contractName + "\x00" + ruleID + "\x00" + f.Message + "\x00" + fmt.Sprint(f.Path...))
 }
 
 // sortedResults orders rule results for display: failures first, by severity, then id.

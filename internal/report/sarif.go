@@ -199,8 +199,8 @@ func (s SARIF) Write(w io.Writer, r *Report) error {
 			if !reported(rr.Verdict) {
 				continue
 			}
-			for _, f := range findingsOf(rr) {
-				if err := put(findingResult(r, res, rr, b.index[rr.Rule.ID], f)); err != nil {
+			for j, f := range findingsOf(rr) {
+				if err := put(findingResult(r, res, rr, b.index[rr.Rule.ID], j, f)); err != nil {
 					return err
 				}
 			}
@@ -262,7 +262,8 @@ func sarifRules(r *Report) *sarifBuilder {
 	return b
 }
 
-func findingResult(r *Report, res *engine.Result, rr *engine.RuleResult, idx int, f engine.Finding) sarifResult {
+// findingResult is the SARIF result of rr's n-th finding f.
+func findingResult(r *Report, res *engine.Result, rr *engine.RuleResult, idx, n int, f engine.Finding) sarifResult {
 	out := sarifResult{
 		RuleID:              rr.Rule.ID,
 		RuleIndex:           idx,
@@ -285,7 +286,7 @@ func findingResult(r *Report, res *engine.Result, rr *engine.RuleResult, idx int
 	}
 	if r.HasBaseline && rr.Verdict == engine.Fail {
 		out.BaselineState = "unchanged"
-		if r.New[Fingerprint(res.Contract, rr)] {
+		if r.IsNewFinding(res, rr, n) {
 			out.BaselineState = "new"
 		}
 	}

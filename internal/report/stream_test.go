@@ -35,13 +35,18 @@ func streamReport() *Report {
 	return r
 }
 
-// streamBaseline fails two rules of which one still fails, on a contract of the run, and one on a
-// contract that is not, which must not count as fixed.
+// streamBaseline has, on a contract of the run, one of the two findings by which a rule still
+// fails (the other is new) and a finding of a rule that passes now (fixed), and a finding on a
+// contract that is not in the run, which must not count as fixed.
 func streamBaseline(results []*engine.Result) []BaselineEntry {
+	entry := func(contractName, rule string, f engine.Finding) BaselineEntry {
+		return BaselineEntry{Contract: contractName, Rule: rule, Message: f.Message, Fingerprint: FindingFingerprint(contractName, rule, f)}
+	}
+	still := results[0].Rules[1]
 	return []BaselineEntry{
-		{Contract: results[0].Contract, Rule: "liability/excluded-damage"},
-		{Contract: results[0].Contract, Rule: "termination/notice-period"},
-		{Contract: "c/gone.yaml", Rule: "liability/excluded-damage"},
+		entry(results[0].Contract, still.Rule.ID, still.Findings[0]),
+		entry(results[0].Contract, "termination/notice-period", engine.Finding{Message: "the notice period is six months"}),
+		entry("c/gone.yaml", "liability/excluded-damage", engine.Finding{Message: "the vendor excludes data loss"}),
 	}
 }
 
