@@ -37,13 +37,7 @@ func WriteDiagnostics(w io.Writer, format string, sum ValidateSummary, diags []c
 		}{ValidateVersion, len(diags) == 0, sum, diags})
 	}
 	for _, d := range diags {
-		var err error
-		if d.Line == 0 {
-			_, err = fmt.Fprintf(w, "%s: %s\n", d.File, d.Message)
-		} else {
-			_, err = fmt.Fprintln(w, d.String())
-		}
-		if err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s\n", location(d.File, d.Line, d.Column), textMessage(d.Message)); err != nil {
 			return err
 		}
 	}
