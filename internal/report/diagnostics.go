@@ -3,7 +3,6 @@ package report
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/termlint/termlint/internal/contract"
@@ -37,7 +36,7 @@ func WriteDiagnostics(w io.Writer, format string, sum ValidateSummary, diags []c
 		}{ValidateVersion, len(diags) == 0, sum, diags})
 	}
 	for _, d := range diags {
-		if _, err := fmt.Fprintf(w, "%s: %s\n", location(d.File, d.Line, d.Column), textMessage(d.Message)); err != nil {
+		if _, err := io.WriteString(w, inertLines(location(d.File, d.Line, d.Column)+": "+textMessage(d.Message)+"\n")); err != nil {
 			return err
 		}
 	}

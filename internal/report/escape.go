@@ -156,17 +156,37 @@ func writeLogLine(w io.Writer, line string) {
 }
 
 // logLine makes s one plain log line that the runner cannot take for a command: it is cleaned as
-// one line (so no \r or \n is left to split it), a ':' that would start it after white space or
-// invisible characters is written \x3a, and the '[' of every "##[" is written \x5b. Cleaning and
-// neutralising are idempotent, so a line built from already cleaned parts is unchanged unless it
-// would have been a command.
-func logLine(s string) string {
-	s = cleanLine(s)
+// one line, so no \r or \n is left to split it, and then made inert.
+func logLine(s string) string { return inert(cleanLine(s)) }
+
+// inert makes one line that holds no line break unreadable as a workflow command, whatever the
+// format: a ':' that would start it after white space or invisible characters is written \x3a,
+// and the '[' of every "##[" is written \x5b. Any output may end up in an Actions log (the text
+// format in a step of its own, say), so every human-readable line goes through here. It is
+// idempotent, and leaves a line that could not be a command as it is.
+func inert(s string) string {
 	start := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) && unicode.IsGraphic(r) })
 	if start >= 0 && s[start] == ':' {
 		s = s[:start] + `\x3a` + s[start+1:]
 	}
 	return strings.ReplaceAll(s, "##[", `##\x5b`)
+}
+
+// inertLines is inert for text of several lines, such as one Fprintf of the text format.
+func inertLines(s string) string {
+	if !strings.Contains(s, ":") && !strings.Contains(s, "##[") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = inert(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// printf writes a formatted piece of human-readable output, made inert line by line.
+func printf(w io.Writer, format string, args ...any) {
+	_, _ = io.WriteString(w, inertLines(fmt.Sprintf(format, args...)))
 }
 
 // location is file:line:col as editors and log readers link it, of a cleaned file name; line 0

@@ -126,6 +126,23 @@ func TestLogLine(t *testing.T) {
 	}
 }
 
+func TestInertLines(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"a: b\n\nc\n", "a: b\n\nc\n"},
+		{"\n  ::error::x\n", "\n  " + `\x3a:error::x` + "\n"},
+		{"ok\n      ::stop-commands::t\nart. 1: \"##[error]\"\n", "ok\n      " + `\x3a:stop-commands::t` + "\nart. 1: \"" + `##\x5berror]` + "\"\n"},
+		// Our own colour codes are kept; an ESC is not a character the runner skips, so a line
+		// that starts with one is no command (and inert leaves it).
+		{"\x1b[1m::x\x1b[0m: 1 failed", "\x1b[1m::x\x1b[0m: 1 failed"},
+	}
+	for _, tt := range tests {
+		if got := inertLines(tt.in); got != tt.want {
+			t.Errorf("inertLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestWriteCommand(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -137,7 +154,9 @@ func TestWriteCommand(t *testing.T) {
 		{"group", nil, "Findings", "::group::Findings\n"},
 		{"endgroup", nil, "", "::endgroup::\n"},
 		{
-			"error", []property{{"file", "a,b:c.yaml"}, {"line", "3"}, {"title", "t: 1%"}}, "::stop-commands::tok\r\n::error file=x::y",
+			"error",
+			[]property{{"file", "a,b:c.yaml"}, {"line", "3"}, {"title", "t: 1%"}},
+			"::stop-commands::tok\r\n::error file=x::y",
 			"::error file=a%2Cb%3Ac.yaml,line=3,title=t%3A 1%25::::stop-commands::tok%0D%0A::error file=x::y\n",
 		},
 	}
@@ -197,13 +216,14 @@ func parseCommand(line string) (command, bool) {
 // a command.
 var ourCommands = []string{"::error ", "::warning ", "::notice ", "::notice::", "::warning::", "::group::", "::endgroup::"}
 
-// unsafeIn returns the first character that cleaned text must not hold, or "".
-func unsafeIn(s string, newlines bool) string {
+// unsafeIn returns the first character that cleaned text (of any number of lines) must not hold,
+// or "".
+func unsafeIn(s string) string {
 	for i, r := range s {
 		switch {
 		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
 			return fmt.Sprintf("invalid UTF-8 at %d", i)
-		case r == '\n' && newlines, r == '\t':
+		case r == '\n', r == '\t':
 		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f,
 			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069,
 			r == 0x200e, r == 0x200f, r == 0x061c, r == 0x2028, r == 0x2029:
@@ -239,9 +259,11 @@ func hostileReport(h hostile) *Report {
 		}
 		res.Rules = append(res.Rules, rr)
 	}
-	waived := engine.RuleResult{Rule: &engine.Rule{ID: "d/waived", Title: h.note, Severity: engine.SeverityError}, Verdict: engine.Waived,
+	waived := engine.RuleResult{
+		Rule: &engine.Rule{ID: "d/waived", Title: h.note, Severity: engine.SeverityError}, Verdict: engine.Waived,
 		Findings: []engine.Finding{{Message: h.message, Path: []any{}, Line: 1, Column: 1}},
-		Waiver:   &engine.WaiverNote{Reason: h.note, ApprovedBy: h.note, Expires: "2099-01-01"}}
+		Waiver:   &engine.WaiverNote{Reason: h.note, ApprovedBy: h.note, Expires: "2099-01-01"},
+	}
 	res.Rules = append(res.Rules, waived)
 	rules = append(rules, waived.Rule)
 	return &Report{
@@ -276,17 +298,19 @@ func checkHostile(t *testing.T, h hostile, summary string) {
 				plain = strings.ReplaceAll(plain, code, "")
 			}
 		}
-		if bad := unsafeIn(plain, true); bad != "" {
+		if bad := unsafeIn(plain); bad != "" {
 			t.Fatalf("text output (colour %v) holds %s:\n%q", color, bad, out)
 		}
+		checkInert(t, "text", out)
 	}
 	var diags bytes.Buffer
 	if err := WriteDiagnostics(&diags, "text", ValidateSummary{}, r.InputErrors); err != nil {
 		t.Fatal(err)
 	}
-	if bad := unsafeIn(diags.String(), true); bad != "" {
+	if bad := unsafeIn(diags.String()); bad != "" {
 		t.Fatalf("diagnostics hold %s:\n%q", bad, diags.String())
 	}
+	checkInert(t, "diagnostics", diags.String())
 
 	md := string(render(t, Markdown{}, r))
 	if summary != "" {
@@ -311,7 +335,7 @@ func checkGitHubLines(t *testing.T, h hostile, out string) {
 	if !strings.HasSuffix(out, "\n") {
 		t.Fatalf("output does not end with a newline: %q", out)
 	}
-	if bad := unsafeIn(out, true); bad != "" {
+	if bad := unsafeIn(out); bad != "" {
 		t.Fatalf("github output holds %s:\n%q", bad, out)
 	}
 	wantFinding := cleanText(h.message + "\nart. " + h.note + `: "` + h.quote + `"`)
@@ -321,11 +345,9 @@ func checkGitHubLines(t *testing.T, h hostile, out string) {
 		if strings.Contains(line, "\r") {
 			t.Fatalf("line %d holds a CR: %q", i+1, line)
 		}
-		trimmed := strings.TrimLeftFunc(line, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsGraphic(r) })
+		trimmed := trimInvisible(line)
 		if !strings.HasPrefix(trimmed, ":") {
-			if strings.Contains(line, "##[") {
-				t.Fatalf("plain line %d holds the old command syntax: %q", i+1, line)
-			}
+			checkInert(t, "github", line)
 			continue
 		}
 		ours := trimmed == line
@@ -385,11 +407,28 @@ func checkGitHubLines(t *testing.T, h hostile, out string) {
 	}
 }
 
+// trimInvisible drops what the runner may skip before a command: white space, and characters
+// that are not graphic (a culture-aware comparison can ignore them).
+func trimInvisible(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsGraphic(r) })
+}
+
+// checkInert checks that no line of human-readable output can be read as a workflow command,
+// should it be printed in an Actions step.
+func checkInert(t *testing.T, what, out string) {
+	t.Helper()
+	for i, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(trimInvisible(line), ":") || strings.Contains(line, "##[") {
+			t.Fatalf("%s line %d could be read as a workflow command: %q", what, i+1, line)
+		}
+	}
+}
+
 // checkMarkdown checks that untrusted text stayed inside its cell, list item or quote: every table
 // row has four cells, and no link, image, HTML tag or control character was formed.
 func checkMarkdown(t *testing.T, md string) {
 	t.Helper()
-	if bad := unsafeIn(md, true); bad != "" {
+	if bad := unsafeIn(md); bad != "" {
 		t.Fatalf("Markdown holds %s:\n%q", bad, md)
 	}
 	row := regexp.MustCompile(`^\|( [^|]*(\\\|[^|]*)* \|){4}$`)
