@@ -3,7 +3,6 @@ package report
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/termlint/termlint/internal/contract"
@@ -37,13 +36,7 @@ func WriteDiagnostics(w io.Writer, format string, sum ValidateSummary, diags []c
 		}{ValidateVersion, len(diags) == 0, sum, diags})
 	}
 	for _, d := range diags {
-		var err error
-		if d.Line == 0 {
-			_, err = fmt.Fprintf(w, "%s: %s\n", d.File, d.Message)
-		} else {
-			_, err = fmt.Fprintln(w, d.String())
-		}
-		if err != nil {
+		if _, err := io.WriteString(w, inertLines(location(d.File, d.Line, d.Column)+": "+textMessage(d.Message)+"\n")); err != nil {
 			return err
 		}
 	}

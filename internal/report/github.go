@@ -87,7 +87,7 @@ func (g GitHub) Write(out io.Writer, r *Report) error {
 			writeAnnotation(w, a)
 		}
 		if rest := counts[level] - room[level]; rest > 0 {
-			fmt.Fprintf(w, "::notice::%s\n", escapeData(fmt.Sprintf("%d more %s not shown as annotations (GitHub shows %d per step): see them %s", rest, pluralWord(rest, level), annotationLimit, where)))
+			writeCommand(w, "notice", nil, fmt.Sprintf("%d more %s not shown as annotations (GitHub shows %d per step): see them %s", rest, pluralWord(rest, level), annotationLimit, where))
 		}
 	}
 	if err := g.writeHidden(w, r, counts, room); err != nil {
@@ -98,7 +98,7 @@ func (g GitHub) Write(out io.Writer, r *Report) error {
 			return err
 		}
 	}
-	fmt.Fprintf(w, "termlint: %s\n", totalsLine(r))
+	writeLogLine(w, "termlint: "+totalsLine(r))
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("writing GitHub annotations: %w", err)
 	}
@@ -114,7 +114,7 @@ func (GitHub) writeHidden(w io.Writer, r *Report, counts, room map[string]int) e
 			continue
 		}
 		if !group {
-			fmt.Fprintln(w, "::group::Findings beyond the annotation limit")
+			writeCommand(w, "group", nil, "Findings beyond the annotation limit")
 			group = true
 		}
 		seen := 0
@@ -125,12 +125,12 @@ func (GitHub) writeHidden(w io.Writer, r *Report, counts, room map[string]int) e
 			if seen++; seen <= room[level] {
 				return nil
 			}
-			loc := a.file
-			if a.line > 0 {
-				loc += ":" + strconv.Itoa(a.line) + ":" + strconv.Itoa(a.col)
+			// Each line is checked on its own: a message's continuation lines are untrusted text
+			// from their first character on.
+			text := "  " + location(a.file, a.line, a.col) + ": " + a.level + " " + cleanLine(a.title) + " " + indentLines(cleanText(a.message), "      ")
+			for _, line := range strings.Split(text, "\n") {
+				writeLogLine(w, line)
 			}
-			msg := strings.ReplaceAll(a.message, "\n", "\n      ")
-			fmt.Fprintf(w, "  %s: %s %s %s\n", loc, a.level, a.title, msg)
 			return nil
 		})
 		if err != nil {
@@ -138,7 +138,7 @@ func (GitHub) writeHidden(w io.Writer, r *Report, counts, room map[string]int) e
 		}
 	}
 	if group {
-		fmt.Fprintln(w, "::endgroup::")
+		writeCommand(w, "endgroup", nil, "")
 	}
 	return nil
 }
@@ -156,7 +156,7 @@ func (g GitHub) appendSummary(w io.Writer, r *Report) error {
 	}
 	room := StepSummaryLimit - int(used) - 1
 	if room < minSummaryBytes {
-		fmt.Fprintf(w, "::warning::%s\n", escapeData(fmt.Sprintf("the job summary %s already holds %d bytes: termlint's summary was not added", g.SummaryPath, used)))
+		writeCommand(w, "warning", nil, fmt.Sprintf("the job summary %s already holds %d bytes: termlint's summary was not added", cleanLine(g.SummaryPath), used))
 		return nil
 	}
 	var md bytes.Buffer
@@ -241,31 +241,18 @@ func annotationLevel(rr *engine.RuleResult) string {
 	return ""
 }
 
+// writeAnnotation writes an annotation; its text is cleaned like the text format's, so the log
+// and the pull request show what a terminal would.
 func writeAnnotation(w io.Writer, a annotation) {
-	props := []string{"file=" + escapeProperty(a.file)}
+	props := []property{{"file", cleanLine(a.file)}}
 	if a.line > 0 {
-		props = append(props, "line="+strconv.Itoa(a.line))
+		props = append(props, property{"line", strconv.Itoa(a.line)})
 		if a.col > 0 {
-			props = append(props, "col="+strconv.Itoa(a.col))
+			props = append(props, property{"col", strconv.Itoa(a.col)})
 		}
 	}
-	props = append(props, "title="+escapeProperty(a.title))
-	fmt.Fprintf(w, "::%s %s::%s\n", a.level, strings.Join(props, ","), escapeData(a.message))
-}
-
-// escapeData escapes a workflow command's message the way the runner unescapes it; an unescaped
-// newline would end the command and let the rest of a vendor's quote be read as a new one.
-func escapeData(s string) string {
-	s = strings.ReplaceAll(s, "%", "%25")
-	s = strings.ReplaceAll(s, "\r", "%0D")
-	return strings.ReplaceAll(s, "\n", "%0A")
-}
-
-// escapeProperty escapes a property value, where : and , would end the value early.
-func escapeProperty(s string) string {
-	s = escapeData(s)
-	s = strings.ReplaceAll(s, ":", "%3A")
-	return strings.ReplaceAll(s, ",", "%2C")
+	props = append(props, property{"title", cleanLine(a.title)})
+	writeCommand(w, a.level, props, cleanText(a.message))
 }
 
 func pluralWord(n int, level string) string {

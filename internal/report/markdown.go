@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/termlint/termlint/internal/contract"
@@ -106,11 +105,7 @@ func (Markdown) diagnostics(b *mdBudget, end int, heading, noun string, diags []
 		return
 	}
 	for i, d := range diags {
-		loc := d.File
-		if d.Line > 0 {
-			loc += ":" + strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Column)
-		}
-		if !b.add("- **"+mdInline(loc)+"**: "+mdInline(d.Message)+"\n", end) {
+		if !b.add("- **"+mdInline(location(d.File, d.Line, d.Column))+"**: "+mdInline(d.Message)+"\n", end) {
 			fmt.Fprintf(b, "- %s not shown.\n", plural(len(diags)-i, "more "+noun))
 			return
 		}
@@ -193,10 +188,12 @@ func verdictMarker(v engine.Verdict) string {
 }
 
 // mdInline escapes text for one line of GitHub Markdown (a table cell, a list item, a
-// blockquote): Markdown punctuation is backslash-escaped, HTML is made inert with entities, and
-// line breaks become <br> so a vendor's multi-line quote cannot start a new block or end a table
-// row.
+// blockquote): control characters are cleaned as for a terminal, Markdown punctuation is
+// backslash-escaped (so no link or image is formed, and nothing is fetched), HTML is made inert
+// with entities, and line breaks become <br> so a vendor's multi-line quote cannot start a new
+// block or end a table row.
 func mdInline(s string) string {
+	s = cleanText(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); i++ {
@@ -213,11 +210,6 @@ func mdInline(s string) string {
 			// headings.
 			b.WriteByte('\\')
 			b.WriteByte(c)
-		case '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-			b.WriteString("<br>")
 		case '\n':
 			b.WriteString("<br>")
 		default:

@@ -49,9 +49,9 @@ func WriteRules(out io.Writer, format string, rules []*engine.Rule, params map[s
 	}
 	w := bufio.NewWriter(out)
 	for _, r := range rules {
-		fmt.Fprintf(w, "%-40s %-8s %s\n", r.ID, r.Severity, r.Title)
+		printf(w, "%-40s %-8s %s\n", cleanLine(r.ID), cleanLine(string(r.Severity)), cleanLine(r.Title))
 		for _, ref := range r.References {
-			fmt.Fprintf(w, "%-40s %-8s   - %s\n", "", "", ref)
+			printf(w, "%-40s %-8s   - %s\n", "", "", cleanLine(ref))
 		}
 	}
 	return w.Flush()

@@ -27,14 +27,14 @@ func WriteTests(out io.Writer, format string, r *engine.TestReport) error {
 		default:
 			failed++
 		}
-		fmt.Fprintf(w, "%-5s %s:%d %s.%s\n", upper(t.Outcome), t.File, t.Line, t.Package, t.Name)
+		printf(w, "%-5s %s:%d %s.%s\n", upper(t.Outcome), cleanLine(t.File), t.Line, cleanLine(t.Package), cleanLine(t.Name))
 		if t.Message != "" {
-			fmt.Fprintf(w, "      %s\n", t.Message)
+			printf(w, "      %s\n", textMessage(t.Message))
 		}
 	}
 	fmt.Fprintln(w, "\ncoverage:")
 	for _, c := range r.Coverage {
-		fmt.Fprintf(w, "  %6.2f%%  %s\n", c.Percent, c.File)
+		printf(w, "  %6.2f%%  %s\n", c.Percent, cleanLine(c.File))
 	}
 	fmt.Fprintf(w, "  %6.2f%%  total\n\n", r.Total)
 	fmt.Fprintf(w, "%d passed, %d failed\n", passed, failed)

@@ -74,14 +74,10 @@ func (t *Text) Assemble(out io.Writer, r *Report, sections Sections) error {
 // head is what precedes the contracts: the inputs that could not be checked, and warnings.
 func (t *Text) head(w *bufio.Writer, r *Report) {
 	for _, d := range r.InputErrors {
-		if d.Line == 0 {
-			fmt.Fprintf(w, "%s: %s %s\n", d.File, t.paint(ansiRed, "input-error"), d.Message)
-		} else {
-			fmt.Fprintf(w, "%s:%d:%d: %s %s\n", d.File, d.Line, d.Column, t.paint(ansiRed, "input-error"), d.Message)
-		}
+		printf(w, "%s: %s %s\n", location(d.File, d.Line, d.Column), t.paint(ansiRed, "input-error"), textMessage(d.Message))
 	}
 	for _, d := range r.Warnings {
-		fmt.Fprintf(w, "%s:%d:%d: %s %s\n", d.File, d.Line, d.Column, t.paint(ansiYellow, "warning"), d.Message)
+		printf(w, "%s:%d:%d: %s %s\n", cleanLine(d.File), d.Line, d.Column, t.paint(ansiYellow, "warning"), textMessage(d.Message))
 	}
 	if len(r.InputErrors) > 0 || len(r.Warnings) > 0 {
 		fmt.Fprintln(w)
@@ -91,14 +87,14 @@ func (t *Text) head(w *bufio.Writer, r *Report) {
 // tail is the summary after the contracts.
 func (t *Text) tail(w *bufio.Writer, r *Report) {
 	tot := r.Totals()
-	fmt.Fprintf(w, "\n%d contract(s), %d rule(s): %s\n", r.ContractCount(), len(r.Rules), t.summary(tot))
+	printf(w, "\n%d contract(s), %d rule(s): %s\n", r.ContractCount(), len(r.Rules), t.summary(tot))
 	if len(r.InputErrors) > 0 {
-		fmt.Fprintf(w, "%d input error(s): those contracts were not checked\n", len(r.InputErrors))
+		printf(w, "%d input error(s): those contracts were not checked\n", len(r.InputErrors))
 	}
 	if r.HasBaseline {
-		fmt.Fprintf(w, "baseline: %d new failure(s), %d fixed\n", len(r.New), len(r.Fixed))
+		printf(w, "baseline: %d new failure(s), %d fixed\n", len(r.New), len(r.Fixed))
 		for _, f := range r.Fixed {
-			fmt.Fprintf(w, "  fixed: %s %s\n", f.Contract, f.Rule)
+			printf(w, "  fixed: %s %s\n", cleanLine(f.Contract), cleanLine(f.Rule))
 		}
 	}
 }
@@ -120,17 +116,17 @@ func (t *Text) summary(c Counts) string {
 }
 
 func (t *Text) contract(w *bufio.Writer, res *engine.Result) {
-	fmt.Fprintf(w, "%s: %s\n", t.paint(ansiBold, res.Contract), t.summary(CountsOf(res)))
+	printf(w, "%s: %s\n", t.paint(ansiBold, cleanLine(res.Contract)), t.summary(CountsOf(res)))
 	for _, rr := range sortedResults(res) {
 		switch rr.Verdict {
 		case engine.Pass, engine.NotApplicable:
 			if t.ShowPassed {
-				fmt.Fprintf(w, "  %-14s %s %s\n", t.verdict(rr.Verdict), rr.Rule.ID, t.paint(ansiDim, rr.Rule.Title))
+				printf(w, "  %-14s %s %s\n", t.verdict(rr.Verdict), cleanLine(rr.Rule.ID), t.paint(ansiDim, cleanLine(rr.Rule.Title)))
 			}
 			continue
 		}
 		if t.ShowPassed {
-			fmt.Fprintf(w, "  %-14s %s %s\n", t.verdict(rr.Verdict), rr.Rule.ID, t.paint(ansiDim, rr.Rule.Title))
+			printf(w, "  %-14s %s %s\n", t.verdict(rr.Verdict), cleanLine(rr.Rule.ID), t.paint(ansiDim, cleanLine(rr.Rule.Title)))
 		}
 		level := string(rr.Rule.Severity)
 		switch rr.Verdict {
@@ -142,17 +138,14 @@ func (t *Text) contract(w *bufio.Writer, res *engine.Result) {
 			level = "error"
 		}
 		for _, f := range rr.Findings {
-			fmt.Fprintf(w, "  %s:%d:%d %s %s %s\n", res.File, f.Line, f.Column, t.level(level), rr.Rule.ID, f.Message)
+			printf(w, "  %s:%d:%d %s %s %s\n", cleanLine(res.File), f.Line, f.Column, t.level(level), cleanLine(rr.Rule.ID), textMessage(f.Message))
 			for _, s := range f.Sources {
-				fmt.Fprintf(w, "      %s\n", t.paint(ansiDim, fmt.Sprintf("art. %s: %q", s.Art, s.Quote)))
+				// %q already shows control characters of the quote as escapes.
+				printf(w, "      %s\n", t.paint(ansiDim, fmt.Sprintf("art. %s: %q", cleanLine(s.Art), s.Quote)))
 			}
 		}
 		if rr.Waiver != nil {
-			if rr.Waiver.Expired {
-				fmt.Fprintf(w, "      waiver expired on %s (was: %s, approved by %s)\n", rr.Waiver.Expires, rr.Waiver.Reason, rr.Waiver.ApprovedBy)
-			} else {
-				fmt.Fprintf(w, "      waived until %s: %s (approved by %s)\n", rr.Waiver.Expires, rr.Waiver.Reason, rr.Waiver.ApprovedBy)
-			}
+			printf(w, "      %s\n", cleanLine(waiverText(rr.Waiver)))
 		}
 	}
 }
@@ -179,3 +172,7 @@ func (t *Text) level(l string) string {
 	}
 	return t.paint(ansiBlue, l)
 }
+
+// textMessage is a message as the text format shows it: cleaned, and a message of several lines
+// indented beneath its first, so that no line of it passes for a finding of its own.
+func textMessage(s string) string { return indentLines(cleanText(s), "      ") }
