@@ -71,7 +71,7 @@ func TestPolicyErrors(t *testing.T) {
 
 // TestRunawayPolicyStopped evaluates a rule that would loop for hours: the time limit must stop
 // it, name the rule, and leave the other rules' verdicts intact. The limit is a second, not less:
-// every other rule is re-run alone under it, and on a loaded 2-core machine 200 ms once starved
+// the other rules are re-run alone within it, and on a loaded 2-core machine 200 ms once starved
 // one of them into a spurious time-out.
 func TestRunawayPolicyStopped(t *testing.T) {
 	e, err := New(context.Background(), testSchema(t), Options{Dirs: []string{"testdata/loop"}}, time.Second)
@@ -79,12 +79,7 @@ func TestRunawayPolicyStopped(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := loadFixture(t, "serso.yaml")
-	start := time.Now()
 	res := e.Evaluate(context.Background(), c)
-	// Bounded: the combined query and the one re-run of the looping rule each get the limit.
-	if d := time.Since(start); d > 10*time.Second {
-		t.Fatalf("evaluation took %s: the time limit did not stop it", d)
-	}
 	sawLoop, others := false, 0
 	for _, rr := range res.Rules {
 		if rr.Rule.ID == "test/loop" {

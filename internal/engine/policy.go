@@ -93,6 +93,7 @@ const (
 	reasonSchema           = "a schema's $ref can read local files or URLs, whose content would show in the error; check shapes with Rego instead"
 	reasonClock            = "it depends on the current time (a verdict must not depend on when it runs)"
 	reasonSigning          = "it signs requests for the network (http.send), which policies cannot reach"
+	reasonNetFamily        = "the net.* family is refused whole: net.lookup_ip_addr resolves names through the runner's DNS, and no contract term is a network address"
 )
 
 // deniedBuiltins are refused whatever OPA's metadata says; most are marked non-deterministic by
@@ -111,10 +112,9 @@ var deniedBuiltins = map[string]string{
 	"providers.aws.sign_req":                                 reasonSigning,
 }
 
-// deniedPrefixes refuse whole families: net.lookup_ip_addr resolves names, and the CIDR helpers
-// go with it, as no contract term is an address.
+// deniedPrefixes refuse whole families, including builtins a later OPA version adds to them.
 var deniedPrefixes = map[string]string{
-	"net.": reasonNetwork,
+	"net.": reasonNetFamily,
 }
 
 // refusedReason says why a builtin is refused, or "" when policies may call it.
