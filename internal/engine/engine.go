@@ -323,7 +323,7 @@ func (e *Engine) EvaluateRun(ctx context.Context, c *contract.Contract) (*Result
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		res := e.evaluateRuleByRule(ctx, c, input, deadline)
+		res := e.evaluateRuleByRule(ctx, c, input, e.timeout-time.Since(start))
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -360,8 +360,9 @@ func (e *Engine) allError(c *contract.Contract, msg string) *Result {
 // deadline: in each pass every pending rule gets an equal share of the time left, the last one
 // all of it, and a rule stopped by its share (not by the deadline) is tried again in the next
 // pass. A looping rule therefore cannot take the others' time, and the whole never outlasts
-// the contract's deadline, however many rules loop.
-func (e *Engine) evaluateRuleByRule(ctx context.Context, c *contract.Contract, input ast.Value, deadline time.Time) *Result {
+// the contract's deadline, however many rules loop. left is what the contract's limit leaves; the
+// once-per-engine preparation of the rules' queries is not the contract's work and is not counted.
+func (e *Engine) evaluateRuleByRule(ctx context.Context, c *contract.Contract, input ast.Value, left time.Duration) *Result {
 	e.perRuleOnce.Do(func() {
 		for i := range e.rules {
 			q, err := rego.New(
@@ -380,6 +381,7 @@ func (e *Engine) evaluateRuleByRule(ctx context.Context, c *contract.Contract, i
 	if e.perRuleErr != nil {
 		return e.allError(c, e.perRuleErr.Error())
 	}
+	deadline := time.Now().Add(left)
 	cctx, cancel := context.WithDeadline(ctx, deadline)
 	defer cancel()
 	res := &Result{Contract: c.Name(), File: c.File, Rules: make([]RuleResult, len(e.rules))}

@@ -70,11 +70,11 @@ func TestPolicyErrors(t *testing.T) {
 }
 
 // TestRunawayPolicyStopped evaluates a rule that would loop for hours: the time limit must stop
-// it, name the rule, and leave the other rules' verdicts intact. The limit is a second, not less:
-// the other rules are re-run alone within it, and on a loaded 2-core machine 200 ms once starved
-// one of them into a spurious time-out.
+// it, name the rule, and leave the other rules' verdicts intact. The limit is generous: the other
+// rules are re-run alone within what the combined query leaves of it, and on a loaded 2-core
+// machine a second once starved two of them into a spurious time-out.
 func TestRunawayPolicyStopped(t *testing.T) {
-	e, err := New(context.Background(), testSchema(t), Options{Dirs: []string{"testdata/loop"}}, time.Second)
+	e, err := New(context.Background(), testSchema(t), Options{Dirs: []string{"testdata/loop"}}, 4*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
