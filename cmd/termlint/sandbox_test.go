@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -101,7 +102,7 @@ func TestCheckRefusesSandboxedBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, cmd := range [][]string{{"check", "--no-config"}, {"test"}, {"bundle", "-o", filepath.Join(dir, "b.tar.gz")}} {
-		args := append(cmd, "-p", dir)
+		args := append(slices.Clone(cmd), "-p", dir)
 		if cmd[0] == "check" {
 			args = append(args, "fixtures/contracts/serso.yaml")
 		}
