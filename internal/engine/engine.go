@@ -432,7 +432,7 @@ func (e *Engine) evaluateRuleByRule(ctx context.Context, c *contract.Contract, i
 		if started[i] {
 			res.Rules[i] = errorResult(r, fmt.Sprintf("rule %s was stopped at the contract's time limit of %s (a policy that loops or recurses heavily?)", r.ID, e.timeout))
 		} else {
-			res.Rules[i] = errorResult(r, fmt.Sprintf("rule %s not run: time limit: the contract's time limit of %s passed before its turn", r.ID, e.timeout))
+			res.Rules[i] = errorResult(r, fmt.Sprintf("rule %s not run: time limit: the contract's limit of %s passed before its turn came", r.ID, e.timeout))
 		}
 	}
 	return res
