@@ -43,6 +43,7 @@ type checkFlags struct {
 	failOn     string
 	showPassed bool
 	timeout    time.Duration
+	runTimeout time.Duration
 	color      string
 	reports    []string
 	waivers    string
@@ -65,7 +66,8 @@ func runCheck(e *env, args []string) int {
 	fs.StringVarP(&cf.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
 	fs.StringVar(&cf.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning or never")
 	fs.BoolVar(&cf.showPassed, "show-passed", false, "list every rule's verdict (a pre-signing checklist), not only failures")
-	fs.DurationVar(&cf.timeout, "timeout", engine.DefaultTimeout, "time limit for evaluating one contract")
+	fs.DurationVar(&cf.timeout, "timeout", engine.DefaultTimeout, fmt.Sprintf("time limit for evaluating one contract (at most %s)", engine.MaxTimeout))
+	fs.DurationVar(&cf.runTimeout, "run-timeout", defaultRunTimeout, "time limit for evaluating all contracts; those left are reported as not evaluated")
 	fs.StringVar(&cf.color, "color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.StringArrayVar(&cf.reports, "report", nil, "also write FORMAT=PATH, e.g. sarif=termlint.sarif (repeatable)")
 	fs.StringVar(&cf.waivers, "waivers", "", "waivers file: accepted deviations with reason, approver and expiry")
@@ -84,6 +86,14 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return errorf(e, "check", "%v", err)
 	}
+	if cf.timeout > engine.MaxTimeout {
+		return errorf(e, "check", "the time limit per contract (--timeout or the config's timeout) is %s: at most %s is allowed", cf.timeout, engine.MaxTimeout)
+	}
+	if cf.runTimeout <= 0 {
+		return errorf(e, "check", "--run-timeout must be positive, got %s", cf.runTimeout)
+	}
+	runCtx, cancelRun := context.WithTimeout(context.Background(), cf.runTimeout)
+	defer cancelRun()
 	if !oneOf(cf.failOn, "error", "warning", "never") {
 		return errorf(e, "check", "--fail-on must be error, warning or never, got %q", cf.failOn)
 	}
@@ -177,7 +187,7 @@ func runCheck(e *env, args []string) int {
 	if cf.baseline != "" {
 		stream.Baseline(base)
 	}
-	unreadable, err := evaluate(ctx, e, loader, eng, files, waivers, stream)
+	unreadable, err := evaluate(runCtx, cf.runTimeout, e, loader, eng, files, waivers, stream)
 	if err != nil {
 		return errorf(e, "check", "writing output: %v", err)
 	}
@@ -218,20 +228,32 @@ func runCheck(e *env, args []string) int {
 	return exitOK
 }
 
+// defaultRunTimeout bounds a whole check: a pull request's policies or contracts must not hold a
+// CI runner for hours, however many contracts each stay under the per-contract limit.
+const defaultRunTimeout = 10 * time.Minute
+
 // evaluate loads and evaluates every file, in parallel, waives each result's accepted failures
-// and hands it to stream in file order; it reports whether a file could not be read.
-func evaluate(ctx context.Context, e *env, loader *contract.Loader, eng *engine.Engine, files []string, waivers *engine.WaiverSet, stream *report.Stream) (bool, error) {
+// and hands it to stream in file order; it reports whether a file could not be read. Once ctx
+// (the run's time limit) ends, the contracts left are input errors, not evaluated.
+func evaluate(ctx context.Context, runTimeout time.Duration, e *env, loader *contract.Loader, eng *engine.Engine, files []string, waivers *engine.WaiverSet, stream *report.Stream) (bool, error) {
 	rep := stream.Report()
 	unreadable := false
 	var failed error
 	type done struct {
-		file    contract.FileResult
-		results []*engine.Result
+		file         contract.FileResult
+		results      []*engine.Result
+		notEvaluated []contract.Diagnostic
 	}
 	contract.Each(loader, files, e.stdin, 0, func(fr contract.FileResult) done {
 		d := done{file: fr}
 		for _, c := range fr.Contracts {
-			d.results = append(d.results, eng.Evaluate(ctx, c))
+			res, err := eng.EvaluateRun(ctx, c)
+			if err != nil {
+				line, col := c.Position([]any{})
+				d.notEvaluated = append(d.notEvaluated, contract.Diagnostic{File: c.File, Line: line, Column: col, Message: fmt.Sprintf("not evaluated: the run's time limit of %s passed", runTimeout)})
+				continue
+			}
+			d.results = append(d.results, res)
 		}
 		// The contracts are not needed past this point; dropping them keeps memory flat.
 		d.file.Contracts = nil
@@ -243,6 +265,7 @@ func evaluate(ctx context.Context, e *env, loader *contract.Loader, eng *engine.
 			return
 		}
 		rep.InputErrors = append(rep.InputErrors, d.file.Diagnostics...)
+		rep.InputErrors = append(rep.InputErrors, d.notEvaluated...)
 		for _, res := range d.results {
 			if waivers != nil {
 				waivers.Apply(res)

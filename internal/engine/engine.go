@@ -5,7 +5,6 @@ package engine
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -26,6 +25,10 @@ import (
 // millisecond, so this only stops runaway policies.
 const DefaultTimeout = 5 * time.Second
 
+// MaxTimeout is the largest per-contract time limit accepted: a config from a pull request must
+// not be able to lift the bound, and no real contract needs more.
+const MaxTimeout = 60 * time.Second
+
 // Engine is a compiled playbook, ready to evaluate contracts concurrently.
 type Engine struct {
 	rules    []*Rule
@@ -40,6 +43,10 @@ type Engine struct {
 	perRuleOnce sync.Once
 	perRule     []rego.PreparedEvalQuery
 	perRuleErr  error
+
+	// observe, when set (by tests), is told the contract's deadline and the deadline of each
+	// query run for it, so that tests can check the budget is shared without timing anything.
+	observe func(contract, query time.Time)
 }
 
 // generatedModule is the file name of the query module the engine writes; it appears in
@@ -283,27 +290,61 @@ func queryModule(rules []*Rule, modules map[string]*ast.Module) (*ast.Module, st
 }
 
 // Evaluate runs every rule on c. An error in one rule (a runtime error or the time limit) makes
-// that rule's verdict Error, naming the rule, and leaves the others' verdicts intact.
+// that rule's verdict Error, naming the rule, and leaves the others' verdicts intact. When ctx
+// ends first, every rule's verdict is Error; EvaluateRun tells that case apart.
 func (e *Engine) Evaluate(ctx context.Context, c *contract.Contract) *Result {
+	res, err := e.EvaluateRun(ctx, c)
+	if err != nil {
+		return e.allError(c, fmt.Sprintf("not evaluated: %v", err))
+	}
+	return res
+}
+
+// EvaluateRun is Evaluate within a run whose bound is ctx: when ctx ends before the contract's
+// evaluation is complete, it returns ctx's error and no result, so that the caller reports the
+// contract as not evaluated instead of as failing. The contract's own time limit is one deadline
+// for all its work: half of it for the query that evaluates every rule at once and, if that
+// fails, the rest shared by the rules re-run one by one to find the one at fault.
+func (e *Engine) EvaluateRun(ctx context.Context, c *contract.Contract) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	input, err := ast.InterfaceToValue(c.Input)
 	if err != nil {
-		return e.allError(c, fmt.Sprintf("cannot convert contract to policy input: %v", err))
+		return e.allError(c, fmt.Sprintf("cannot convert contract to policy input: %v", err)), nil
 	}
-	tctx, cancel := context.WithTimeout(ctx, e.timeout)
-	rs, err := e.query.Eval(tctx, rego.EvalParsedInput(input))
+	start := time.Now()
+	deadline := start.Add(e.timeout)
+	qctx, cancel := context.WithDeadline(ctx, start.Add(e.timeout/2))
+	e.observed(qctx, deadline)
+	rs, err := e.query.Eval(qctx, rego.EvalParsedInput(input))
 	cancel()
 	if err != nil {
-		return e.evaluateRuleByRule(ctx, c, input)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		res := e.evaluateRuleByRule(ctx, c, input, e.timeout-time.Since(start))
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return res, nil
 	}
 	res := &Result{Contract: c.Name(), File: c.File, Rules: make([]RuleResult, len(e.rules))}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return e.allError(c, "the policies produced no result")
+		return e.allError(c, "the policies produced no result"), nil
 	}
 	all, _ := rs[0].Expressions[0].Value.(map[string]any)
 	for i, r := range e.rules {
 		res.Rules[i] = e.verdict(c, r, all[r.ID])
 	}
-	return res
+	return res, nil
+}
+
+func (e *Engine) observed(ctx context.Context, contractDeadline time.Time) {
+	if e.observe != nil {
+		d, _ := ctx.Deadline()
+		e.observe(contractDeadline, d)
+	}
 }
 
 func (e *Engine) allError(c *contract.Contract, msg string) *Result {
@@ -314,9 +355,14 @@ func (e *Engine) allError(c *contract.Contract, msg string) *Result {
 	return res
 }
 
-// evaluateRuleByRule is the slow path after a failed evaluation: each rule alone, each with the
-// full time limit, so the rule at fault is named and the others still answer.
-func (e *Engine) evaluateRuleByRule(ctx context.Context, c *contract.Contract, input ast.Value) *Result {
+// evaluateRuleByRule is the slow path after a failed evaluation: each rule alone, so the rule at
+// fault is named and the others still answer. The rules share what is left of the contract's
+// deadline: in each pass every pending rule gets an equal share of the time left, the last one
+// all of it, and a rule stopped by its share (not by the deadline) is tried again in the next
+// pass. A looping rule therefore cannot take the others' time, and the whole never outlasts
+// the contract's deadline, however many rules loop. left is what the contract's limit leaves; the
+// once-per-engine preparation of the rules' queries is not the contract's work and is not counted.
+func (e *Engine) evaluateRuleByRule(ctx context.Context, c *contract.Contract, input ast.Value, left time.Duration) *Result {
 	e.perRuleOnce.Do(func() {
 		for i := range e.rules {
 			q, err := rego.New(
@@ -335,22 +381,58 @@ func (e *Engine) evaluateRuleByRule(ctx context.Context, c *contract.Contract, i
 	if e.perRuleErr != nil {
 		return e.allError(c, e.perRuleErr.Error())
 	}
+	deadline := time.Now().Add(left)
+	cctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
 	res := &Result{Contract: c.Name(), File: c.File, Rules: make([]RuleResult, len(e.rules))}
-	for i, r := range e.rules {
-		tctx, cancel := context.WithTimeout(ctx, e.timeout)
-		rs, err := e.perRule[i].Eval(tctx, rego.EvalParsedInput(input))
-		cancel()
-		switch {
-		case err != nil:
-			msg := fmt.Sprintf("rule %s could not be evaluated: %v", r.ID, err)
-			if errors.Is(tctx.Err(), context.DeadlineExceeded) || strings.Contains(err.Error(), "cancel") {
-				msg = fmt.Sprintf("rule %s was stopped after the time limit of %s (a policy that loops or recurses heavily?)", r.ID, e.timeout)
+	errorResult := func(r *Rule, msg string) RuleResult {
+		return RuleResult{Rule: r, Verdict: Error, Findings: []Finding{{Message: msg, Line: 1, Column: 1}}}
+	}
+	pending := make([]int, len(e.rules))
+	for i := range pending {
+		pending[i] = i
+	}
+	// started records the rules that ran at least once, for the message of those left over.
+	started := make([]bool, len(e.rules))
+	for len(pending) > 0 && cctx.Err() == nil {
+		var next []int
+		for j, i := range pending {
+			r := e.rules[i]
+			if cctx.Err() != nil {
+				next = append(next, pending[j:]...)
+				break
 			}
-			res.Rules[i] = RuleResult{Rule: r, Verdict: Error, Findings: []Finding{{Message: msg, Line: 1, Column: 1}}}
-		case len(rs) != 1 || len(rs[0].Expressions) != 1:
-			res.Rules[i] = RuleResult{Rule: r, Verdict: Error, Findings: []Finding{{Message: fmt.Sprintf("rule %s produced no result", r.ID), Line: 1, Column: 1}}}
-		default:
-			res.Rules[i] = e.verdict(c, r, rs[0].Expressions[0].Value)
+			share := time.Until(deadline) / time.Duration(len(pending)-j)
+			rctx, rcancel := context.WithTimeout(cctx, share)
+			e.observed(rctx, deadline)
+			started[i] = true
+			rs, err := e.perRule[i].Eval(rctx, rego.EvalParsedInput(input))
+			stopped := rctx.Err() != nil
+			rcancel()
+			switch {
+			case err != nil && stopped:
+				next = append(next, i)
+			case err != nil:
+				res.Rules[i] = errorResult(r, fmt.Sprintf("rule %s could not be evaluated: %v", r.ID, err))
+			case len(rs) != 1 || len(rs[0].Expressions) != 1:
+				res.Rules[i] = errorResult(r, fmt.Sprintf("rule %s produced no result", r.ID))
+			default:
+				res.Rules[i] = e.verdict(c, r, rs[0].Expressions[0].Value)
+			}
+		}
+		if len(next) == len(pending) && cctx.Err() == nil {
+			// Every pending rule used its whole share and time is left only through rounding:
+			// the last of them had all of it, so none can finish.
+			break
+		}
+		pending = next
+	}
+	for _, i := range pending {
+		r := e.rules[i]
+		if started[i] {
+			res.Rules[i] = errorResult(r, fmt.Sprintf("rule %s was stopped at the contract's time limit of %s (a policy that loops or recurses heavily?)", r.ID, e.timeout))
+		} else {
+			res.Rules[i] = errorResult(r, fmt.Sprintf("rule %s not run: time limit: the contract's limit of %s passed before its turn came", r.ID, e.timeout))
 		}
 	}
 	return res

@@ -14,9 +14,9 @@ import (
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/loader"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/termlint/termlint/internal/safefile"
 	"github.com/termlint/termlint/policies"
 )
 
@@ -83,19 +83,75 @@ type policySet struct {
 	params map[string]any
 }
 
-// disabledBuiltins can reach the network or the process environment; policies may come from a
-// pull request, so they must not.
-func disabledBuiltin(name string) bool {
-	return name == "http.send" || name == "opa.runtime" || strings.HasPrefix(name, "net.")
+// Reasons a builtin is refused in termlint policies. Policies may come from a pull request, and a
+// verdict must be the same wherever and whenever it is computed, so nothing a policy calls may
+// read the runner's files, network or environment, or depend on the clock or on chance.
+const (
+	reasonNondeterministic = "non-deterministic (a verdict must not depend on when or where it runs)"
+	reasonNetwork          = "it reaches the network or resolves names (policies may come from a pull request)"
+	reasonEnvironment      = "it reads the runtime environment (environment variables, OPA's configuration)"
+	reasonSchema           = "a schema's $ref can read local files or URLs, whose content would show in the error; check shapes with Rego instead"
+	reasonClock            = "it depends on the current time (a verdict must not depend on when it runs)"
+	reasonSigning          = "it signs requests for the network (http.send), which policies cannot reach"
+	reasonNetFamily        = "the net.* family is refused whole: net.lookup_ip_addr resolves names through the runner's DNS, and no contract term is a network address"
+)
+
+// deniedBuiltins are refused whatever OPA's metadata says; most are marked non-deterministic by
+// OPA too, but the reason given here is the more useful one.
+var deniedBuiltins = map[string]string{
+	"http.send":            reasonNetwork,
+	"opa.runtime":          reasonEnvironment,
+	"json.match_schema":    reasonSchema,
+	"json.verify_schema":   reasonSchema,
+	"time.now_ns":          reasonNondeterministic,
+	"rand.intn":            reasonNondeterministic,
+	"uuid.rfc4122":         reasonNondeterministic,
+	"io.jwt.decode_verify": reasonClock,
+	"crypto.x509.parse_and_verify_certificates":              reasonClock,
+	"crypto.x509.parse_and_verify_certificates_with_options": reasonClock,
+	"providers.aws.sign_req":                                 reasonSigning,
 }
 
-// Capabilities returns OPA's capabilities for this version less the builtins that could reach
-// the network or read the environment.
+// deniedPrefixes refuse whole families, including builtins a later OPA version adds to them.
+var deniedPrefixes = map[string]string{
+	"net.": reasonNetFamily,
+}
+
+// refusedReason says why a builtin is refused, or "" when policies may call it.
+func refusedReason(b *ast.Builtin) string {
+	if r, ok := deniedBuiltins[b.Name]; ok {
+		return r
+	}
+	for prefix, r := range deniedPrefixes {
+		if strings.HasPrefix(b.Name, prefix) {
+			return r
+		}
+	}
+	if b.Nondeterministic {
+		return reasonNondeterministic
+	}
+	return ""
+}
+
+// RefusedBuiltins lists the builtins of this OPA version that termlint policies cannot call, with
+// the reason for each.
+func RefusedBuiltins() map[string]string {
+	out := map[string]string{}
+	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
+		if r := refusedReason(b); r != "" {
+			out[b.Name] = r
+		}
+	}
+	return out
+}
+
+// Capabilities returns OPA's capabilities for this version less the refused builtins: the one set
+// check, test and bundle compile with.
 func Capabilities() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	kept := caps.Builtins[:0:0]
 	for _, b := range caps.Builtins {
-		if !disabledBuiltin(b.Name) {
+		if refusedReason(b) == "" {
 			kept = append(kept, b)
 		}
 	}
@@ -104,17 +160,21 @@ func Capabilities() *ast.Capabilities {
 	return caps
 }
 
+// Bounds on what a policy directory may hold: it may come from a pull request, so neither a huge
+// file nor a huge tree may exhaust memory or time before the first rule is compiled.
+const (
+	// MaxPolicyFileSize bounds each .rego file of a policy directory.
+	MaxPolicyFileSize = 1 << 20
+	// MaxParamsFileSize bounds params, profile and policy-directory params.yaml files.
+	MaxParamsFileSize = 1 << 20
+	// MaxPolicyFiles bounds the number of .rego files in one policy directory.
+	MaxPolicyFiles = 10_000
+	// maxPolicyEntries bounds the entries of every kind walked in one policy directory.
+	maxPolicyEntries = 100_000
+)
+
 func loadPolicies(opts Options) (*policySet, error) {
 	ps := &policySet{modules: map[string]*ast.Module{}, raw: map[string][]byte{}, params: map[string]any{}}
-	filter := func(abspath string, info fs.FileInfo, _ int) bool {
-		if info.IsDir() {
-			return strings.HasPrefix(info.Name(), ".") && info.Name() != "."
-		}
-		if !strings.HasSuffix(abspath, ".rego") {
-			return true
-		}
-		return !opts.Tests && strings.HasSuffix(abspath, "_test.rego")
-	}
 	// The library is always loaded: user rules written with --no-default still use it.
 	embedded := []string{"lib"}
 	if !opts.NoDefault {
@@ -123,7 +183,7 @@ func loadPolicies(opts Options) (*policySet, error) {
 	if err := ps.addEmbedded(embedded, opts.Tests); err != nil {
 		return nil, err
 	}
-	base, err := readParams(policies.FS(), "params.yaml", embeddedPrefix+"params.yaml")
+	base, err := readEmbeddedParams("params.yaml")
 	if err != nil {
 		return nil, err
 	}
@@ -131,27 +191,18 @@ func loadPolicies(opts Options) (*policySet, error) {
 	for _, dir := range opts.Dirs {
 		info, err := os.Stat(dir)
 		if err != nil {
-			return nil, policyErr(dir, "cannot read policy directory: %v", err)
+			return nil, policyErr(dir, "cannot read policy directory: %v", pathErrReason(err))
 		}
 		if !info.IsDir() {
 			return nil, policyErr(dir, "not a directory: -p takes a directory of .rego files")
 		}
-		res, err := loader.NewFileLoader().WithProcessAnnotation(true).WithRegoVersion(ast.RegoV1).
-			Filtered([]string{dir}, filter)
-		if err != nil {
-			return nil, loaderError(err)
-		}
-		if len(res.Modules) == 0 {
-			return nil, policyErr(dir, "no .rego files in policy directory")
-		}
-		for _, m := range res.Modules {
-			ps.modules[m.Name] = m.Parsed
-			ps.raw[m.Name] = m.Raw
+		if err := ps.addDir(dir, opts.Tests); err != nil {
+			return nil, err
 		}
 		// A policy directory may bring thresholds for its own rules; they extend the defaults.
 		p := filepath.Join(dir, "params.yaml")
-		if _, err := os.Stat(p); err == nil {
-			extra, err := readParams(os.DirFS(dir), "params.yaml", p)
+		if _, err := os.Lstat(p); err == nil {
+			extra, err := readConfinedParams(dir, p)
 			if err != nil {
 				return nil, err
 			}
@@ -168,7 +219,7 @@ func loadPolicies(opts Options) (*policySet, error) {
 		}
 	}
 	for _, f := range opts.Params {
-		p, err := readParams(os.DirFS(filepath.Dir(f)), filepath.Base(f), f)
+		p, err := readParamsFile(f, f)
 		if err != nil {
 			return nil, err
 		}
@@ -177,6 +228,115 @@ func loadPolicies(opts Options) (*policySet, error) {
 		}
 	}
 	return ps, nil
+}
+
+// addDir parses the .rego files of a policy directory, in sorted order, each named by its path
+// under dir as given (as OPA's loader named them, so messages and coverage keep their names).
+// Hidden directories are skipped. Only regular files are read, each bounded; a link that leads
+// out of the directory is refused, since it would let a pull request's policies read any file.
+// Links to directories are not followed: one inside the directory would load its files twice,
+// one outside is refused.
+func (ps *policySet) addDir(dir string, tests bool) error {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return policyErr(dir, "cannot read policy directory: %v", pathErrReason(err))
+	}
+	pe := &PolicyError{}
+	var names []string
+	entries := 0
+	err = filepath.WalkDir(root, func(real string, d fs.DirEntry, err error) error {
+		rel, rerr := filepath.Rel(root, real)
+		if rerr != nil {
+			return rerr
+		}
+		name := filepath.Join(dir, rel)
+		if err != nil {
+			pe.Problems = append(pe.Problems, Problem{File: name, Message: fmt.Sprintf("cannot read: %v", pathErrReason(err))})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if entries++; entries > maxPolicyEntries {
+			return policyErr(dir, "more than %d entries in the policy directory", maxPolicyEntries)
+		}
+		if d.IsDir() {
+			if rel != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		isRego := strings.HasSuffix(d.Name(), ".rego") && (tests || !strings.HasSuffix(d.Name(), "_test.rego"))
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, cerr := safefile.Confine(dir, name)
+			if cerr != nil {
+				// A link to nowhere, out of the directory or into .git: refused when it would have
+				// been loaded, with one message whatever lies at the other end.
+				if isRego || isDirLink(real) {
+					pe.Problems = append(pe.Problems, Problem{File: name, Message: "a symbolic link that leads outside the policy directory: policy files must lie inside it"})
+				}
+				return nil
+			}
+			if info, serr := os.Stat(target); serr == nil && info.IsDir() {
+				return nil
+			}
+		}
+		if !isRego {
+			return nil
+		}
+		if len(names) == MaxPolicyFiles {
+			return policyErr(dir, "more than %d .rego files in the policy directory", MaxPolicyFiles)
+		}
+		names = append(names, name)
+		return nil
+	})
+	if err != nil {
+		var limit *PolicyError
+		if errors.As(err, &limit) {
+			return limit
+		}
+		return policyErr(dir, "cannot read policy directory: %v", pathErrReason(err))
+	}
+	count := 0
+	for _, name := range names {
+		data, err := safefile.ReadFile(name, MaxPolicyFileSize)
+		if err != nil {
+			pe.Problems = append(pe.Problems, Problem{File: name, Message: fmt.Sprintf("cannot read policy file: %v", pathErrReason(err))})
+			continue
+		}
+		m, err := ast.ParseModuleWithOpts(name, string(data), ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true})
+		if err != nil {
+			pe.Problems = append(pe.Problems, problemsOf(err)...)
+			continue
+		}
+		ps.modules[name] = m
+		ps.raw[name] = data
+		count++
+	}
+	if len(pe.Problems) > 0 {
+		return pe
+	}
+	if count == 0 {
+		return policyErr(dir, "no .rego files in policy directory")
+	}
+	return nil
+}
+
+// isDirLink reports whether the link at path leads to a directory; Stat does not open the target,
+// so it cannot block.
+func isDirLink(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// pathErrReason drops the path from an *fs.PathError: messages name the file as the user gave it,
+// not as it resolved.
+func pathErrReason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // addEmbedded parses the embedded playbook's .rego files under roots, each once, under the name
@@ -243,20 +403,20 @@ func (ps *policySet) addEmbedded(roots []string, tests bool) error {
 
 func findProfile(opts Options) (map[string]any, string, error) {
 	if strings.ContainsAny(opts.Profile, `/\`) || strings.HasSuffix(opts.Profile, ".yaml") {
-		p, err := readParams(os.DirFS(filepath.Dir(opts.Profile)), filepath.Base(opts.Profile), opts.Profile)
+		p, err := readParamsFile(opts.Profile, opts.Profile)
 		return p, opts.Profile, err
 	}
 	name := opts.Profile + ".yaml"
 	for _, dir := range opts.Dirs {
 		f := filepath.Join(dir, "profiles", name)
-		if _, err := os.Stat(f); err == nil {
-			p, err := readParams(os.DirFS(filepath.Dir(f)), name, f)
+		if _, err := os.Lstat(f); err == nil {
+			p, err := readConfinedParams(dir, f)
 			return p, f, err
 		}
 	}
 	f := path.Join("profiles", name)
 	if _, err := fs.Stat(policies.FS(), f); err == nil {
-		p, err := readParams(policies.FS(), f, embeddedPrefix+f)
+		p, err := readEmbeddedParams(f)
 		return p, embeddedPrefix + f, err
 	}
 	return nil, "", policyErr(opts.Profile, "unknown profile %q: available: %s", opts.Profile, strings.Join(Profiles(opts.Dirs), ", "))
@@ -281,11 +441,39 @@ func Profiles(dirs []string) []string {
 	return out
 }
 
-func readParams(fsys fs.FS, name, display string) (map[string]any, error) {
-	data, err := fs.ReadFile(fsys, name)
+func readEmbeddedParams(name string) (map[string]any, error) {
+	data, err := fs.ReadFile(policies.FS(), name)
 	if err != nil {
-		return nil, policyErr(display, "cannot read params file: %v", err)
+		return nil, policyErr(embeddedPrefix+name, "cannot read params file: %v", err)
 	}
+	return parseParams(data, embeddedPrefix+name)
+}
+
+// readParamsFile reads a params or profile file named on the command line or in the config:
+// a regular file, bounded.
+func readParamsFile(file, display string) (map[string]any, error) {
+	data, err := safefile.ReadFile(file, MaxParamsFileSize)
+	if err != nil {
+		return nil, policyErr(display, "cannot read params file: %v", pathErrReason(err))
+	}
+	return parseParams(data, display)
+}
+
+// readConfinedParams reads a params file that a policy directory brings: it must lie inside the
+// directory, so that a link cannot merge any file of the runner into data.termlint.params. The
+// message is the same whatever lies outside.
+func readConfinedParams(dir, file string) (map[string]any, error) {
+	real, err := safefile.Confine(dir, file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, policyErr(file, "cannot read params file: %v", fs.ErrNotExist)
+		}
+		return nil, policyErr(file, "must be a regular file inside the policy directory %s: it %v", dir, err)
+	}
+	return readParamsFile(real, file)
+}
+
+func parseParams(data []byte, display string) (map[string]any, error) {
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil {
 		return nil, policyErr(display, "invalid YAML: %v", strings.TrimPrefix(err.Error(), "yaml: "))
@@ -344,18 +532,6 @@ func override(dst, src map[string]any, file string) error {
 	return walk(dst, src, "")
 }
 
-func loaderError(err error) error {
-	pe := &PolicyError{}
-	var errs loader.Errors
-	if errors.As(err, &errs) {
-		for _, e := range errs {
-			pe.Problems = append(pe.Problems, problemsOf(e)...)
-		}
-		return pe
-	}
-	return &PolicyError{Problems: problemsOf(err)}
-}
-
 func problemsOf(err error) []Problem {
 	var errs ast.Errors
 	if errors.As(err, &errs) {
@@ -377,9 +553,11 @@ func problemOf(e *ast.Error) Problem {
 	if e.Location != nil {
 		p.File, p.Line, p.Column = e.Location.File, e.Location.Row, e.Location.Col
 	}
-	for _, b := range []string{"http.send", "opa.runtime", "net."} {
-		if strings.Contains(e.Message, "undefined function "+b) {
-			p.Message = fmt.Sprintf("%s: network and environment builtins (http.send, net.*, opa.runtime) are disabled in termlint policies", e.Message)
+	// A refused builtin is missing from the capabilities, so the compiler only knows it as an
+	// undefined function; say that it exists and why it is refused.
+	if name, ok := strings.CutPrefix(e.Message, "undefined function "); ok {
+		if b, ok := ast.BuiltinMap[name]; ok && refusedReason(b) != "" {
+			p.Message = fmt.Sprintf("%s is not available in termlint policies: %s", name, refusedReason(b))
 		}
 	}
 	return p
