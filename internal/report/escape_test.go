@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand"
 	"os"
@@ -533,4 +534,26 @@ func FuzzGitHubOutput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, file, message, quote, note string) {
 		checkHostile(t, hostile{file, message, quote, note}, "")
 	})
+}
+
+// TestJSONHasNoOldStyleCommand: JSON on an Actions log must not carry "##[", which the runner
+// reads as a command anywhere in a line, yet must decode to the same text.
+func TestJSONHasNoOldStyleCommand(t *testing.T) {
+	r := testReport()
+	msg := "see ##[error]injected and ##[group]x"
+	r.Results[0].Rules[0].Findings[0].Message = msg
+	var b strings.Builder
+	if err := (JSON{}).Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "##[") {
+		t.Fatalf("JSON output holds ##[:\n%s", b.String())
+	}
+	var doc JSONReport
+	if err := json.Unmarshal([]byte(b.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Contracts[0].Results[0].Findings[0].Message; got != msg {
+		t.Errorf("decoded message = %q; want %q", got, msg)
+	}
 }

@@ -128,10 +128,26 @@ func (j JSON) Write(w io.Writer, r *Report) error {
 }
 
 func jsonEncoder(w io.Writer, prefix string) *json.Encoder {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(commandSafe{w})
 	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
 	return enc
+}
+
+// commandSafe keeps JSON printed to an Actions log from holding the runner's older command form
+// "##[name]...", which it reads anywhere in a line: contract text could otherwise add
+// annotations. "##[" can only occur inside a string, where \u005b is "[" to every JSON reader.
+// json.Encoder writes each value in one call, so the pattern never spans two writes.
+type commandSafe struct{ w io.Writer }
+
+func (c commandSafe) Write(p []byte) (int, error) {
+	if !bytes.Contains(p, []byte("##[")) {
+		return c.w.Write(p)
+	}
+	if _, err := c.w.Write(bytes.ReplaceAll(p, []byte("##["), []byte(`##\u005b`))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // contractsIndent is where the contracts array puts its elements in the document.
