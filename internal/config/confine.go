@@ -28,7 +28,7 @@ func (c *Config) Confine(inputs, outputs string) error {
 			// A missing file is reported by whoever reads it, with its own message.
 			return nil
 		}
-		return fmt.Errorf("%s: %s: %s %v (%s)", c.Path, key, c.shown(p), err, rootWord(root))
+		return fmt.Errorf("%s: %s: %s %w (%s)", c.Path, key, c.shown(p), err, rootWord(root))
 	}
 	for _, p := range c.Policies {
 		if err := check("policies", p); err != nil {
@@ -54,7 +54,7 @@ func (c *Config) Confine(inputs, outputs string) error {
 	for _, r := range c.Reports {
 		_, p, _ := strings.Cut(r, "=")
 		if err := confineOutput(outputs, p); err != nil {
-			return fmt.Errorf("%s: reports: %s %v (%s)", c.Path, c.shown(p), err, rootWord(outputs))
+			return fmt.Errorf("%s: reports: %s %w (%s)", c.Path, c.shown(p), err, rootWord(outputs))
 		}
 	}
 	return nil

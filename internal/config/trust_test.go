@@ -164,7 +164,7 @@ func TestExportRefAndChanged(t *testing.T) {
 			t.Errorf("ExportRef(%q) succeeded", bad)
 		}
 	}
-	var lim RefLimits = DefaultRefLimits()
+	lim := DefaultRefLimits()
 	lim.MaxFileBytes = 4
 	if _, err := ExportRef(context.Background(), repo, "main", t.TempDir(), nil, lim); err == nil || !strings.Contains(err.Error(), "larger than the limit of 4 bytes") {
 		t.Errorf("ExportRef past the file limit = %v", err)
