@@ -183,3 +183,38 @@ func TestReportsAtomic(t *testing.T) {
 		t.Errorf("temporary files left: %v", entries)
 	}
 }
+
+// TestGateWaiverFromPullRequest replays the waiver half of attack 1: a pull request adds a
+// waiver for a failing rule, approved by nobody the buyer named, valid until 9999.
+func TestGateWaiverFromPullRequest(t *testing.T) {
+	repo := prRepo(t, "fail_on: error\nwaivers: waivers.yaml\nwaiver_policy:\n  approvers: [J. Janssens, legal]\n")
+	put(t, filepath.Join(repo, "waivers.yaml"), "waivers: []\n")
+	gitRepo(t, repo, "checkout", "-q", "main")
+	commitAll(t, repo)
+	gitRepo(t, repo, "checkout", "-q", "pr")
+	gitRepo(t, repo, "merge", "-q", "main")
+	waiver := "waivers:\n  - rule: gdpr/processor-agreement\n    contract: contracts/serso.yaml\n    reason: fine\n    approved_by: the author\n    expires: 9999-12-31\n"
+	put(t, filepath.Join(repo, "waivers.yaml"), waiver)
+	commitAll(t, repo)
+	t.Chdir(repo)
+
+	// Read from the pull request, the waiver is refused at its line: the gate fails with an
+	// input error instead of passing.
+	code, out, errs := runCmd(t, "", "check", "contracts")
+	if code != 2 || !strings.Contains(out, "waivers.yaml:5:") {
+		t.Fatalf("waiver from the pull request: exit %d, want 2 and an error at the approver's line\n%s%s", code, out, errs)
+	}
+	// Read from the base branch, the waiver does not exist yet: the failure stands and the
+	// change is named for the reviewer.
+	code, out, errs = runCmd(t, "", "check", "-f", "json", "--config-from-ref", "main", "contracts")
+	if code != 1 {
+		t.Fatalf("--config-from-ref: exit %d %s; want 1", code, errs)
+	}
+	d := decodeJSON(t, out)
+	if v, _ := verdictOf(d, "contracts/serso.yaml", "gdpr/processor-agreement"); v != "fail" {
+		t.Errorf("gdpr/processor-agreement = %s; want fail, the pull request's waiver unused", v)
+	}
+	if !strings.Contains(out, `"file": "waivers.yaml"`) {
+		t.Errorf("the changed waivers file is not named in the warnings")
+	}
+}
