@@ -103,6 +103,12 @@ func LoadWaivers(file string, limits Limits, policy WaiverPolicy, today time.Tim
 	if err != nil {
 		return nil, err
 	}
+	return parseWaivers(s, file, data, limits, policy, today), nil
+}
+
+// parseWaivers judges the content of a waivers file; the schema is compiled by the caller, so a
+// fuzz target can call it many times without recompiling.
+func parseWaivers(s *Schema, file string, data []byte, limits Limits, policy WaiverPolicy, today time.Time) *WaiverFile {
 	out := &WaiverFile{}
 	if len(policy.Approvers) == 0 {
 		out.Warnings = append(out.Warnings, Diagnostic{
@@ -110,9 +116,9 @@ func LoadWaivers(file string, limits Limits, policy WaiverPolicy, today time.Tim
 			Message: "waiver approvers are not restricted: any approved_by is accepted; set waiver_policy.approvers in the trusted .termlint.yaml (see docs/waivers.md)",
 		})
 	}
-	fail := func(ds ...Diagnostic) (*WaiverFile, error) {
+	fail := func(ds ...Diagnostic) *WaiverFile {
 		out.Errors = append(out.Errors, ds...)
-		return out, nil
+		return out
 	}
 	if d, bad := checkText(file, data); bad {
 		return fail(d)
@@ -148,7 +154,7 @@ func LoadWaivers(file string, limits Limits, policy WaiverPolicy, today time.Tim
 		return fail(j.errors...)
 	}
 	out.Waivers = ws
-	return out, nil
+	return out
 }
 
 // waiverJudge checks each waiver of a file against the policy, collecting every problem so that
