@@ -70,7 +70,9 @@ type levelTally struct {
 	shown [ranks]int
 }
 
-func (t *levelTally) total() int { return t.count[rankFirst] + t.count[rankChanged] + t.count[rankRest] }
+func (t *levelTally) total() int {
+	return t.count[rankFirst] + t.count[rankChanged] + t.count[rankRest]
+}
 
 // fill gives the level's room to the ranks in order and returns how many are shown.
 func (t *levelTally) fill(room int) int {

@@ -199,12 +199,12 @@ type BaselineEntry struct {
 
 // NewFinding is a failing finding that a baseline lacks.
 type NewFinding struct {
-	Contract    string `json:"contract"`
-	File        string `json:"file"`
-	Rule        string `json:"rule"`
-	Line        int    `json:"line"`
-	Column      int    `json:"column"`
-	Message     string `json:"message"`
+	Contract string `json:"contract"`
+	File     string `json:"file"`
+	Rule     string `json:"rule"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Message  string `json:"message"`
 	// Sources are the vendor's clauses the finding cites, so that a reviewer sees the new
 	// failure in full without looking it up in the contract.
 	Sources     []contract.Source `json:"sources,omitempty"`
