@@ -40,11 +40,11 @@ func prRun(t *testing.T) (base []BaselineEntry, after []*engine.Result) {
 
 // prOutput compares results with base (none when nil) over kept results; with stream set it goes through a
 // Stream, as termlint check does, and writes w's output from there.
-func prOutput(t *testing.T, w Writer, base []BaselineEntry, results []*engine.Result, failOn string, stream bool) string {
+func prOutput(t *testing.T, w Writer, base []BaselineEntry, results []*engine.Result, stream bool) string {
 	t.Helper()
 	// No input errors or warnings: they would take annotations of their own.
 	gdpr, liability, notice := testRules()
-	r := &Report{ToolVersion: "1.2.3", Rules: []*engine.Rule{gdpr, liability, notice}, FailOn: failOn}
+	r := &Report{ToolVersion: "1.2.3", Rules: []*engine.Rule{gdpr, liability, notice}, FailOn: "error"}
 	if !stream {
 		r.Results = results
 		if base != nil {
@@ -167,7 +167,7 @@ func TestGitHubNewFirst(t *testing.T) {
 	for _, tt := range tests {
 		for _, stream := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/stream=%v", tt.name, stream), func(t *testing.T) {
-				out := prOutput(t, GitHub{Changed: tt.changed}, tt.base, after, "error", stream)
+				out := prOutput(t, GitHub{Changed: tt.changed}, tt.base, after, stream)
 				errs, notices := annotations(t, out)
 				if strings.Join(errs, "\n") != strings.Join(tt.shown, "\n") {
 					t.Errorf("error annotations:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(tt.shown, "\n"))
@@ -191,7 +191,7 @@ func TestGitHubNewFirst(t *testing.T) {
 func TestMarkdownNewFirst(t *testing.T) {
 	base, after := prRun(t)
 	for _, stream := range []bool{false, true} {
-		out := prOutput(t, Markdown{}, base, after, "error", stream)
+		out := prOutput(t, Markdown{}, base, after, stream)
 		lines := strings.Split(out, "\n")
 		if lines[0] != "## termlint: ❌ failing" || lines[2] != "**2 new, 12 existing** failures (against the baseline) · 0 fixed" {
 			t.Errorf("first lines:\n%s", strings.Join(lines[:5], "\n"))
@@ -220,7 +220,7 @@ func TestMarkdownNewFirstBudget(t *testing.T) {
 		results = append(results, liabilityResult(name, engine.Fail, fd("a failure the base lacks, worded at some length to take room", 10, "1", strings.Repeat("quoted words ", 10))))
 	}
 	const limit = 4 << 10
-	out := prOutput(t, Markdown{MaxBytes: limit}, []BaselineEntry{}, results, "error", true)
+	out := prOutput(t, Markdown{MaxBytes: limit}, []BaselineEntry{}, results, true)
 	if len(out) > limit {
 		t.Errorf("summary of %d bytes, limit %d", len(out), limit)
 	}
@@ -239,7 +239,7 @@ func TestMarkdownNewFirstBudget(t *testing.T) {
 func TestJUnitBaseline(t *testing.T) {
 	base, after := prRun(t)
 	for _, stream := range []bool{false, true} {
-		doc := parseJUnit(t, []byte(prOutput(t, JUnit{}, base, after, "error", stream)))
+		doc := parseJUnit(t, []byte(prOutput(t, JUnit{}, base, after, stream)))
 		if doc.Failures != 2 || doc.Skipped != 4 || doc.Tests != 6 {
 			t.Errorf("root tests=%d failures=%d skipped=%d, want 6, 2, 4", doc.Tests, doc.Failures, doc.Skipped)
 		}
@@ -303,7 +303,7 @@ func TestJUnitFailOn(t *testing.T) {
 func TestTextNewFirst(t *testing.T) {
 	base, after := prRun(t)
 	for _, stream := range []bool{false, true} {
-		out := prOutput(t, &Text{}, base, after, "error", stream)
+		out := prOutput(t, &Text{}, base, after, stream)
 		if !strings.Contains(out, "\nbaseline: 2 new, 12 existing failure(s), 0 fixed\n") {
 			t.Errorf("no baseline summary line:\n%s", out)
 		}
@@ -319,7 +319,7 @@ func TestTextNewFirst(t *testing.T) {
 func TestJSONNewFindingsComplete(t *testing.T) {
 	base, after := prRun(t)
 	var doc JSONReport
-	if err := json.Unmarshal([]byte(prOutput(t, JSON{}, base, after, "error", true)), &doc); err != nil {
+	if err := json.Unmarshal([]byte(prOutput(t, JSON{}, base, after, true)), &doc); err != nil {
 		t.Fatal(err)
 	}
 	b := doc.Baseline
