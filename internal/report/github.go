@@ -88,10 +88,11 @@ func (t *levelTally) fill(room int) int {
 func (t *levelTally) hiddenNew(shownNew int) int { return t.newN - shownNew }
 
 // Write makes one pass over the results to count each level's annotations by rank and keep the
-// few of each that can be shown, then, only when some were over the limit, one more pass per such
-// level for the rest, so no more than annotationLimit annotations of a level and rank are held at
-// a time. A pass over spooled results reads them back from the spool: at most five passes with
-// the job summary, cheaper than holding them (see docs/benchmarks.md).
+// few of each that can be shown, then, only when some were over the limit, one more pass per
+// level and rank with some left over, so no more than annotationLimit annotations of a level and
+// rank are held at a time. A pass over spooled results reads them back from the spool, which is
+// cheaper than holding them (see docs/benchmarks.md): in a pull request the new failures fit, so
+// the extra passes are those of the old failures, one or two per level.
 //
 // Within a level, new failures come first, then failures in files the pull request changed, then
 // the rest, each in report order: GitHub shows only annotationLimit per level, and a reviewer
