@@ -48,6 +48,8 @@ type checkFlags struct {
 	reports    []string
 	waivers    string
 	baseline   string
+	changed    string
+	sarifCat   string
 	configPath string
 	noConfig   bool
 	today      string
@@ -72,6 +74,8 @@ func runCheck(e *env, args []string) int {
 	fs.StringArrayVar(&cf.reports, "report", nil, "also write FORMAT=PATH, e.g. sarif=termlint.sarif (repeatable)")
 	fs.StringVar(&cf.waivers, "waivers", "", "waivers file: accepted deviations with reason, approver and expiry")
 	fs.StringVar(&cf.baseline, "baseline", "", "JSON output of an earlier run: only new failures count toward the exit code")
+	fs.StringVar(&cf.changed, "changed", "", "file listing the paths a pull request changed, one a line: the github format annotates their failures right after the new ones")
+	fs.StringVar(&cf.sarifCat, "sarif-category", report.DefaultSARIFCategory, "category of the SARIF run (automationDetails.id), to keep separate termlint analyses of one commit apart")
 	fs.StringVar(&cf.configPath, "config", "", "config file (default: .termlint.yaml found by walking up from the first path)")
 	fs.BoolVar(&cf.noConfig, "no-config", false, "ignore .termlint.yaml")
 	cf.trust.register(fs)
@@ -100,7 +104,12 @@ func runCheck(e *env, args []string) int {
 	if !oneOf(cf.color, "auto", "always", "never") {
 		return errorf(e, "check", "--color must be auto, always or never, got %q", cf.color)
 	}
-	ropts := report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed, SummaryPath: e.getenv("GITHUB_STEP_SUMMARY")}
+	ropts := report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed, SummaryPath: e.getenv("GITHUB_STEP_SUMMARY"), SARIFCategory: cf.sarifCat}
+	if cf.changed != "" {
+		if ropts.Changed, err = report.ReadChanged(cf.changed); err != nil {
+			return errorf(e, "check", "%v", err)
+		}
+	}
 	writer, err := report.New(cf.format, ropts)
 	if err != nil {
 		return errorf(e, "check", "%v", err)

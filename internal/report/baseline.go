@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/termlint/termlint/internal/contract"
@@ -85,36 +86,41 @@ func ReadBaseline(path string) ([]BaselineEntry, error) {
 	return out, nil
 }
 
-// readBounded reads a regular file of at most limit bytes. Anything else is refused before it is
-// read: a FIFO would block, a device such as /dev/zero never ends.
+// readBounded reads a baseline: a regular file of at most limit bytes.
 func readBounded(path string, limit int64) ([]byte, error) {
+	return readBoundedAs("baseline", path, limit)
+}
+
+// readBoundedAs reads a regular file of at most limit bytes; what names it in errors. Anything
+// else is refused before it is read: a FIFO would block, a device such as /dev/zero never ends.
+func readBoundedAs(what, path string, limit int64) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading baseline: %w", err)
+		return nil, fmt.Errorf("reading %s: %w", what, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("baseline %s is not a regular file but %s", path, fileKind(fi.Mode()))
+		return nil, fmt.Errorf("%s %s is not a regular file but %s", what, path, fileKind(fi.Mode()))
 	}
 	if fi.Size() > limit {
-		return nil, fmt.Errorf("baseline %s is larger than the limit of %s", path, byteSize(limit))
+		return nil, fmt.Errorf("%s %s is larger than the limit of %s", what, path, byteSize(limit))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading baseline: %w", err)
+		return nil, fmt.Errorf("reading %s: %w", what, err)
 	}
 	// Only read: a failing Close loses nothing.
 	defer func() { _ = f.Close() }()
 	// The file may have been replaced since the Stat.
 	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("baseline %s is not a regular file", path)
+		return nil, fmt.Errorf("%s %s is not a regular file", what, path)
 	}
 	// One byte past the limit tells a file that grew since the Stat.
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading baseline: %w", err)
+		return nil, fmt.Errorf("reading %s: %w", what, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("baseline %s is larger than the limit of %s", path, byteSize(limit))
+		return nil, fmt.Errorf("%s %s is larger than the limit of %s", what, path, byteSize(limit))
 	}
 	return data, nil
 }
@@ -251,7 +257,7 @@ func (r *Report) observeBaseline(res *engine.Result) {
 			b.newCount++
 			r.NewFindings = append(r.NewFindings, NewFinding{
 				Contract: res.Contract, File: res.File, Rule: rr.Rule.ID,
-				Line: f.Line, Column: f.Column, Message: f.Message, Fingerprint: fp,
+				Line: f.Line, Column: f.Column, Message: f.Message, Sources: cloneSources(f.Sources), Fingerprint: fp,
 			})
 			if len(r.NewFindings) >= 2*maxNewFindings {
 				// Cut to the first in report order, whatever order results arrive in, so that
@@ -268,6 +274,19 @@ func (r *Report) observeBaseline(res *engine.Result) {
 			}
 		}
 	}
+}
+
+// cloneSources copies the clauses a kept new finding cites: a streamed result is dropped once
+// written, and the strings it shares with its parsed contract must not keep the contract alive.
+func cloneSources(srcs []contract.Source) []contract.Source {
+	if len(srcs) == 0 {
+		return nil
+	}
+	out := make([]contract.Source, len(srcs))
+	for i, s := range srcs {
+		out[i] = contract.Source{Art: strings.Clone(s.Art), Quote: strings.Clone(s.Quote)}
+	}
+	return out
 }
 
 func sortNewFindings(fs []NewFinding) {

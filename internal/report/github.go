@@ -30,6 +30,9 @@ type GitHub struct {
 	// SummaryPath is the job summary file ($GITHUB_STEP_SUMMARY); empty writes no summary. The
 	// command line fills it, so that Write depends on its arguments alone.
 	SummaryPath string
+	// Changed holds the files the pull request changed (slash paths): their failures are
+	// annotated right after the new ones. Nil ranks no file above another.
+	Changed map[string]bool
 }
 
 // annotation is one workflow command before escaping.
@@ -39,24 +42,75 @@ type annotation struct {
 	line, col int // 0 leaves them out: the annotation is on the file
 	title     string
 	message   string
+	// rank orders annotations within a level: rankFirst for what a reviewer must see (input
+	// errors, run warnings, new failures), rankChanged for findings in a changed file, rankRest
+	// for the others. The limit of annotations per level falls on the later ranks.
+	rank int
+	// isNew marks a failure the baseline lacks.
+	isNew bool
 }
+
+const (
+	rankFirst = iota
+	rankChanged
+	rankRest
+	ranks
+)
 
 // annotationLevels are the levels, most severe first: the order they are written in.
 func annotationLevels() []string { return []string{"error", "warning", "notice"} }
 
-// Write makes one pass over the results to count each level's annotations and keep the few that
-// are shown, then, only when some were over the limit, one more pass per such level for the
-// rest, so no more than annotationLimit annotations of a level are held at a time. A pass over
-// spooled results reads them back from the spool: at most five passes with the job summary,
-// cheaper than holding them (see docs/benchmarks.md).
+// levelTally is what the counting pass keeps of one level: how many annotations each rank has
+// and the first annotationLimit of each, the most that can be shown.
+type levelTally struct {
+	count [ranks]int
+	newN  int
+	first [ranks][]annotation
+	// shown[k] is how many of rank k are shown: the ranks fill the level's room in order.
+	shown [ranks]int
+}
+
+func (t *levelTally) total() int {
+	return t.count[rankFirst] + t.count[rankChanged] + t.count[rankRest]
+}
+
+// fill gives the level's room to the ranks in order and returns how many are shown.
+func (t *levelTally) fill(room int) int {
+	n := 0
+	for k := range ranks {
+		t.shown[k] = min(t.count[k], room-n)
+		n += t.shown[k]
+	}
+	return n
+}
+
+// hiddenNew counts the new failures of the level that are not shown as annotations.
+func (t *levelTally) hiddenNew(shownNew int) int { return t.newN - shownNew }
+
+// Write makes one pass over the results to count each level's annotations by rank and keep the
+// few of each that can be shown, then, only when some were over the limit, one more pass per
+// level and rank with some left over, so no more than annotationLimit annotations of a level and
+// rank are held at a time. A pass over spooled results reads them back from the spool, which is
+// cheaper than holding them (see docs/benchmarks.md): in a pull request the new failures fit, so
+// the extra passes are those of the old failures, one or two per level.
+//
+// Within a level, new failures come first, then failures in files the pull request changed, then
+// the rest, each in report order: GitHub shows only annotationLimit per level, and a reviewer
+// must see what the pull request brings before what was already there.
 func (g GitHub) Write(out io.Writer, r *Report) error {
 	w := bufio.NewWriter(out)
-	counts := map[string]int{}
-	shown := map[string][]annotation{}
-	err := eachAnnotation(r, func(a annotation) error {
-		counts[a.level]++
-		if len(shown[a.level]) < annotationLimit {
-			shown[a.level] = append(shown[a.level], a)
+	tallies := map[string]*levelTally{}
+	for _, level := range annotationLevels() {
+		tallies[level] = &levelTally{}
+	}
+	err := g.eachAnnotation(r, func(a annotation) error {
+		t := tallies[a.level]
+		t.count[a.rank]++
+		if a.isNew {
+			t.newN++
+		}
+		if len(t.first[a.rank]) < annotationLimit {
+			t.first[a.rank] = append(t.first[a.rank], a)
 		}
 		return nil
 	})
@@ -70,27 +124,38 @@ func (g GitHub) Write(out io.Writer, r *Report) error {
 	// The "N more" notices themselves take notice slots; reserving them keeps them visible.
 	noticeRoom := annotationLimit
 	for _, level := range []string{"error", "warning"} {
-		if counts[level] > annotationLimit {
+		if tallies[level].total() > annotationLimit {
 			noticeRoom--
 		}
 	}
-	if counts["notice"] > noticeRoom {
+	if tallies["notice"].total() > noticeRoom {
 		noticeRoom--
 	}
-	room := map[string]int{}
 	for _, level := range annotationLevels() {
-		room[level] = min(counts[level], annotationLimit)
+		t := tallies[level]
+		room := annotationLimit
 		if level == "notice" {
-			room[level] = min(counts[level], noticeRoom)
+			room = noticeRoom
 		}
-		for _, a := range shown[level][:room[level]] {
-			writeAnnotation(w, a)
+		shown := t.fill(room)
+		shownNew := 0
+		for k := range ranks {
+			for _, a := range t.first[k][:t.shown[k]] {
+				if a.isNew {
+					shownNew++
+				}
+				writeAnnotation(w, a)
+			}
 		}
-		if rest := counts[level] - room[level]; rest > 0 {
-			writeCommand(w, "notice", nil, fmt.Sprintf("%d more %s not shown as annotations (GitHub shows %d per step): see them %s", rest, pluralWord(rest, level), annotationLimit, where))
+		if rest := t.total() - shown; rest > 0 {
+			msg := fmt.Sprintf("%d more %s not shown as annotations (GitHub shows %d per step)", rest, pluralWord(rest, level), annotationLimit)
+			if hidden := t.hiddenNew(shownNew); hidden > 0 {
+				msg += fmt.Sprintf(", %d of them new", hidden)
+			}
+			writeCommand(w, "notice", nil, msg+": see them "+where)
 		}
 	}
-	if err := g.writeHidden(w, r, counts, room); err != nil {
+	if err := g.writeHidden(w, r, tallies); err != nil {
 		return fmt.Errorf("writing GitHub annotations: %w", err)
 	}
 	if g.SummaryPath != "" {
@@ -107,34 +172,41 @@ func (g GitHub) Write(out io.Writer, r *Report) error {
 
 // writeHidden writes the annotations past each level's room to the log as plain lines (folded):
 // the runner would drop them as annotations, and nothing is lost when there is no job summary.
-func (GitHub) writeHidden(w io.Writer, r *Report, counts, room map[string]int) error {
+// They come in the order the annotations would: by rank, then in report order.
+func (g GitHub) writeHidden(w io.Writer, r *Report, tallies map[string]*levelTally) error {
 	group := false
 	for _, level := range annotationLevels() {
-		if counts[level] <= room[level] {
+		t := tallies[level]
+		if t.total() <= t.shown[rankFirst]+t.shown[rankChanged]+t.shown[rankRest] {
 			continue
 		}
 		if !group {
 			writeCommand(w, "group", nil, "Findings beyond the annotation limit")
 			group = true
 		}
-		seen := 0
-		err := eachAnnotation(r, func(a annotation) error {
-			if a.level != level {
+		for k := range ranks {
+			if t.count[k] <= t.shown[k] {
+				continue
+			}
+			seen := 0
+			err := g.eachAnnotation(r, func(a annotation) error {
+				if a.level != level || a.rank != k {
+					return nil
+				}
+				if seen++; seen <= t.shown[k] {
+					return nil
+				}
+				// Each line is checked on its own: a message's continuation lines are untrusted
+				// text from their first character on.
+				text := "  " + location(a.file, a.line, a.col) + ": " + a.level + " " + cleanLine(a.title) + " " + indentLines(cleanText(a.message), "      ")
+				for _, line := range strings.Split(text, "\n") {
+					writeLogLine(w, line)
+				}
 				return nil
+			})
+			if err != nil {
+				return err
 			}
-			if seen++; seen <= room[level] {
-				return nil
-			}
-			// Each line is checked on its own: a message's continuation lines are untrusted text
-			// from their first character on.
-			text := "  " + location(a.file, a.line, a.col) + ": " + a.level + " " + cleanLine(a.title) + " " + indentLines(cleanText(a.message), "      ")
-			for _, line := range strings.Split(text, "\n") {
-				writeLogLine(w, line)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
 		}
 	}
 	if group {
@@ -183,18 +255,20 @@ func (g GitHub) appendSummary(w io.Writer, r *Report) error {
 // contracts went unchecked), then warnings of the run, then rule findings by contract and rule.
 // Waived findings are left out: they were accepted, and would crowd out real problems within the
 // per-level limit; the job summary lists them.
-func eachAnnotation(r *Report, fn func(annotation) error) error {
+func (g GitHub) eachAnnotation(r *Report, fn func(annotation) error) error {
 	for _, d := range r.InputErrors {
-		if err := fn(annotation{level: "error", file: slashPath(d.File), line: d.Line, col: d.Column, title: InputErrorRuleID, message: d.Message}); err != nil {
+		if err := fn(annotation{level: "error", file: slashPath(d.File), line: d.Line, col: d.Column, title: InputErrorRuleID, message: d.Message, rank: rankFirst}); err != nil {
 			return err
 		}
 	}
 	for _, d := range r.Warnings {
-		if err := fn(annotation{level: "warning", file: slashPath(d.File), line: d.Line, col: d.Column, title: WarningRuleID, message: d.Message}); err != nil {
+		if err := fn(annotation{level: "warning", file: slashPath(d.File), line: d.Line, col: d.Column, title: WarningRuleID, message: d.Message, rank: rankFirst}); err != nil {
 			return err
 		}
 	}
 	return r.each(func(res *engine.Result) error {
+		file := slashPath(res.File)
+		changed := g.Changed[file]
 		for _, rr := range byRuleID(res) {
 			level := annotationLevel(rr)
 			if level == "" {
@@ -207,12 +281,20 @@ func eachAnnotation(r *Report, fn func(annotation) error) error {
 			if res.Contract != res.File {
 				title += " (" + res.Contract + ")"
 			}
-			for _, f := range findingsOf(rr) {
-				msg := verdictPrefix(rr.Verdict) + findingText(f)
+			for i, f := range findingsOf(rr) {
+				a := annotation{level: level, file: file, line: f.Line, col: f.Column, title: title, rank: rankRest}
+				a.message = verdictPrefix(rr.Verdict) + findingText(f)
 				if rr.Waiver != nil && rr.Waiver.Expired {
-					msg += "\n" + waiverText(rr.Waiver)
+					a.message += "\n" + waiverText(rr.Waiver)
 				}
-				if err := fn(annotation{level: level, file: slashPath(res.File), line: f.Line, col: f.Column, title: title, message: msg}); err != nil {
+				switch {
+				case r.IsNewFinding(res, rr, i):
+					a.isNew, a.rank = true, rankFirst
+					a.title = "new: " + title
+				case changed:
+					a.rank = rankChanged
+				}
+				if err := fn(a); err != nil {
 					return err
 				}
 			}

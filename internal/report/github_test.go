@@ -73,7 +73,7 @@ func TestGitHubAnnotations(t *testing.T) {
 	if !strings.Contains(lines[0], "::error file=contracts/bad%2C file.yaml,title=termlint/input-error::") {
 		t.Errorf("an input error without a line should annotate the file, with the comma escaped: %q", lines[0])
 	}
-	if !strings.Contains(out, ",line=12,col=5,title=liability/excluded-damage%3A No exclusion") {
+	if !strings.Contains(out, ",line=12,col=5,title=new%3A liability/excluded-damage%3A No exclusion") {
 		t.Errorf("finding annotation lacks position or escaped title:\n%s", out)
 	}
 	if strings.Contains(out, "the vendor excludes lost profit") {

@@ -15,6 +15,14 @@ import (
 
 // JUnit writes JUnit XML, which most CI systems (GitLab, Jenkins, Azure DevOps) turn into a test
 // report: a suite per contract and a test case per rule, so a contract reads as a checklist.
+//
+// A test case is a <failure> exactly when its result fails the run (Report.Failing): at the
+// fail-on level and, with a baseline, new. CI systems fail a job or a merge request on any
+// <failure>, so a report that counted more failures than the exit code would block what the gate
+// lets through. A failed rule below fail-on, or already in the baseline, is <skipped> with a
+// message saying why, not passed: skipped stays visible in every report viewer's counts and
+// keeps the finding and quote in its body, while a pass would claim the contract meets the rule,
+// and a note in system-out is hidden by most viewers.
 type JUnit struct{}
 
 type junitSuite struct {
@@ -66,12 +74,13 @@ func (JUnit) write(w io.Writer, r *Report) error {
 	// must not vanish from a report that would otherwise look green.
 	inputErrors := byFile(r.InputErrors)
 	t := r.Totals()
+	failing := r.tallied().failingResults
 	root := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
 		{Name: xml.Name{Local: "name"}, Value: "termlint"},
 		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(len(inputErrors) + r.ruleResults())},
-		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(t.Failed + t.Errors)},
+		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(failing)},
 		{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(len(inputErrors))},
-		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(t.Unknown + t.NotApplicable + t.Waived)},
+		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(t.Unknown + t.NotApplicable + t.Waived + t.Failed + t.Errors - failing)},
 	}}
 	if err := enc.EncodeToken(root); err != nil {
 		return err
@@ -83,7 +92,7 @@ func (JUnit) write(w io.Writer, r *Report) error {
 		}
 	}
 	err := r.each(func(res *engine.Result) error {
-		return enc.EncodeElement(resultSuite(res), suite)
+		return enc.EncodeElement(resultSuite(r, res), suite)
 	})
 	if err != nil {
 		return err
@@ -112,34 +121,43 @@ func inputErrorSuite(group []contract.Diagnostic) junitSuite {
 	}}}
 }
 
-// resultSuite is a contract's suite, a test case per rule. Its counts are those of the
-// report's totals, which the root element's attributes add up.
-func resultSuite(res *engine.Result) junitSuite {
+// resultSuite is a contract's suite, a test case per rule. Its counts add up to the root
+// element's attributes.
+func resultSuite(r *Report, res *engine.Result) junitSuite {
 	s := junitSuite{Name: res.Contract}
 	for _, rr := range byRuleID(res) {
-		s.Cases = append(s.Cases, junitCaseOf(res, rr))
+		c := junitCaseOf(r, res, rr)
+		s.Cases = append(s.Cases, c)
 		s.Tests++
-		switch rr.Verdict {
-		case engine.Fail, engine.Error:
+		switch {
+		case c.Failure != nil:
 			s.Failures++
-		case engine.Unknown, engine.NotApplicable, engine.Waived:
+		case c.Skipped != nil:
 			s.Skipped++
 		}
 	}
 	return s
 }
 
-func junitCaseOf(res *engine.Result, rr *engine.RuleResult) junitCase {
+func junitCaseOf(r *Report, res *engine.Result, rr *engine.RuleResult) junitCase {
 	c := junitCase{Classname: res.Contract, Name: rr.Rule.ID, File: slashPath(res.File)}
 	switch rr.Verdict {
 	case engine.Fail, engine.Error:
+		if !r.Failing(res, rr) {
+			c.Skipped = &junitSkipped{Message: notFailingWhy(r, res, rr) + firstMessage(rr), Text: junitFindings(r, res, rr)}
+			break
+		}
+		prefix := verdictPrefix(rr.Verdict)
+		if r.HasBaseline && rr.Verdict == engine.Fail {
+			prefix = "new: "
+		}
 		c.Failure = &junitProblem{
-			Message: verdictPrefix(rr.Verdict) + firstMessage(rr),
+			Message: prefix + firstMessage(rr),
 			Type:    string(rr.Rule.Severity),
-			Text:    junitFindings(res, rr),
+			Text:    junitFindings(r, res, rr),
 		}
 	case engine.Unknown:
-		c.Skipped = &junitSkipped{Message: "unknown: " + firstMessage(rr), Text: junitFindings(res, rr)}
+		c.Skipped = &junitSkipped{Message: "unknown: " + firstMessage(rr), Text: junitFindings(r, res, rr)}
 	case engine.NotApplicable:
 		c.Skipped = &junitSkipped{Message: "not applicable"}
 	case engine.Waived:
@@ -147,9 +165,22 @@ func junitCaseOf(res *engine.Result, rr *engine.RuleResult) junitCase {
 		if rr.Waiver != nil {
 			reason = rr.Waiver.Reason
 		}
-		c.Skipped = &junitSkipped{Message: "waived: " + reason, Text: junitFindings(res, rr)}
+		c.Skipped = &junitSkipped{Message: "waived: " + reason, Text: junitFindings(r, res, rr)}
 	}
 	return c
+}
+
+// notFailingWhy says why a failed (or errored) rule does not fail the run: it was in the
+// baseline, or it is below the fail-on level.
+func notFailingWhy(r *Report, res *engine.Result, rr *engine.RuleResult) string {
+	if r.HasBaseline && rr.Verdict == engine.Fail && !r.New[Fingerprint(res.Contract, rr)] {
+		return "existing (in the baseline): "
+	}
+	failOn := orDefault(r.FailOn, "error")
+	if failOn == "never" {
+		return verdictPrefix(rr.Verdict) + "not failing (fail-on never): "
+	}
+	return verdictPrefix(rr.Verdict) + string(rr.Rule.Severity) + " below fail-on " + failOn + ": "
 }
 
 // firstMessage sums up a result in one attribute, which test report viewers show as the headline.
@@ -166,13 +197,17 @@ func firstMessage(rr *engine.RuleResult) string {
 
 // junitFindings is the element body: every finding at file:line:col, the form CI log viewers
 // link, with the vendor's words indented beneath.
-func junitFindings(res *engine.Result, rr *engine.RuleResult) string {
+func junitFindings(r *Report, res *engine.Result, rr *engine.RuleResult) string {
 	var b strings.Builder
 	for i, f := range rr.Findings {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s", slashPath(res.File), f.Line, f.Column, f.Message)
+		isNew := ""
+		if r.IsNewFinding(res, rr, i) {
+			isNew = "new: "
+		}
+		fmt.Fprintf(&b, "%s:%d:%d: %s%s", slashPath(res.File), f.Line, f.Column, isNew, f.Message)
 		for _, s := range f.Sources {
 			b.WriteString("\n    " + strings.ReplaceAll(sourceText(s), "\n", "\n    "))
 		}

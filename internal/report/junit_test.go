@@ -54,7 +54,11 @@ func TestJUnitVerdicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.verdict), func(t *testing.T) {
-			doc := parseJUnit(t, render(t, JUnit{}, oneResult(tt.verdict, engine.SeverityWarning)))
+			r := oneResult(tt.verdict, engine.SeverityWarning)
+			// At fail-on warning the warning rule's failure fails the run, so it is a <failure>;
+			// TestJUnitFailOn covers the other levels.
+			r.FailOn = "warning"
+			doc := parseJUnit(t, render(t, JUnit{}, r))
 			if len(doc.Suites) != 1 || len(doc.Suites[0].Cases) != 1 {
 				t.Fatalf("want one suite with one case, got %+v", doc)
 			}
@@ -122,12 +126,13 @@ func TestJUnitSynthetic(t *testing.T) {
 	if liab.Name != "liability/excluded-damage" || liab.Failure == nil {
 		t.Fatalf("acme case 1 = %+v", liab)
 	}
-	if liab.Failure.Message != `the vendor excludes 100% of "direct" damage, lost profit: all of it (and 1 more)` || liab.Failure.Type != "error" {
+	// The synthetic report has a baseline that lacks this failure: it is new, and says so.
+	if liab.Failure.Message != `new: the vendor excludes 100% of "direct" damage, lost profit: all of it (and 1 more)` || liab.Failure.Type != "error" {
 		t.Errorf("failure attrs %q %q", liab.Failure.Message, liab.Failure.Type)
 	}
-	wantBody := "contracts/acme.yaml:12:5: the vendor excludes 100% of \"direct\" damage, lost profit: all of it\n" +
+	wantBody := "contracts/acme.yaml:12:5: new: the vendor excludes 100% of \"direct\" damage, lost profit: all of it\n" +
 		"    art. 8.2: \"Vendor is not liable for:\n    indirect damage, lost profit & <data loss> | 100% of fees\"\n" +
-		"contracts/acme.yaml:20:7: the cap is below 50% of the fees\n" +
+		"contracts/acme.yaml:20:7: new: the cap is below 50% of the fees\n" +
 		"    art. 8.3: \"Liability is capped at 10% of fees,\n    per year: see *annex* [B]\"\n" +
 		"    art. 8.4: \"# Not a heading; `not code`\"\n" +
 		"waiver expired on 2024-01-01 (was: legacy contract, approved by cfo@example.com)"

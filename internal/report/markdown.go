@@ -56,13 +56,16 @@ func (m Markdown) Write(w io.Writer, r *Report) error {
 		status = "❌ failing"
 	}
 	fmt.Fprintf(b, "## termlint: %s\n\n", status)
-	fmt.Fprintf(b, "%s · fail-on: %s\n", mdInline(totalsLine(r)), mdInline(orDefault(r.FailOn, "error")))
 	if r.HasBaseline {
-		fmt.Fprintf(b, "\nBaseline: %d new failure(s), %d fixed.\n", len(r.New), len(r.Fixed))
+		// First, since it is what a reviewer of a pull request asks: what did this change add?
+		fmt.Fprintf(b, "**%d new, %d existing** failures (against the baseline) · %d fixed\n\n", r.NewFindingCount(), r.ExistingFindingCount(), len(r.Fixed))
 	}
+	fmt.Fprintf(b, "%s · fail-on: %s\n", mdInline(totalsLine(r)), mdInline(orDefault(r.FailOn, "error")))
 
-	// Shares of the budget: thousands of input errors must not push every contract out, and full
+	// Shares of the budget: new failures get room first (up to half), since they are what the
+	// pull request brings; thousands of input errors must not push every contract out, and full
 	// sections stop at half so that the one-line list still names most of the other contracts.
+	m.newFindings(b, limit/2, r)
 	m.diagnostics(b, b.Len()+limit/4, "Input errors (contracts not checked)", "input error", r.InputErrors)
 	m.diagnostics(b, b.Len()+limit/8, "Warnings", "warning", r.Warnings)
 	fullEnd := max(b.Len(), limit/2)
@@ -72,7 +75,7 @@ func (m Markdown) Write(w io.Writer, r *Report) error {
 	err := r.each(func(res *engine.Result) error {
 		defer func() { i++ }()
 		if !collapsed {
-			if b.add(contractSection(res), fullEnd) {
+			if b.add(contractSection(r, res), fullEnd) {
 				return nil
 			}
 			collapsed = true
@@ -112,9 +115,57 @@ func (Markdown) diagnostics(b *mdBudget, end int, heading, noun string, diags []
 	}
 }
 
+// newFindings lists every new failure in full, before anything else, cut off within the budget:
+// the rule, where it is, what it says and the vendor's words.
+func (Markdown) newFindings(b *mdBudget, end int, r *Report) {
+	total := r.NewFindingCount()
+	if !r.HasBaseline || total == 0 {
+		return
+	}
+	if !b.add("\n### New failures\n\n", end) {
+		fmt.Fprintf(b, "\n%s not shown.\n", plural(total, "new failure"))
+		return
+	}
+	titles := map[string]string{}
+	for _, rule := range r.Rules {
+		titles[rule.ID] = rule.Title
+	}
+	for i, f := range r.NewFindings {
+		var s strings.Builder
+		fmt.Fprintf(&s, "- %s **%s**", verdictEmoji(engine.Fail), mdInline(f.Rule))
+		if t := titles[f.Rule]; t != "" {
+			s.WriteString(" (" + mdInline(t) + ")")
+		}
+		s.WriteString(" at **" + mdInline(location(f.File, f.Line, f.Column)) + "**")
+		if f.Contract != f.File {
+			s.WriteString(" in " + mdInline(f.Contract))
+		}
+		s.WriteString(": " + mdInline(f.Message) + "\n")
+		writeSources(&s, f.Sources)
+		if !b.add(s.String(), end) {
+			fmt.Fprintf(b, "- %s not shown (the JSON report lists them under %s).\n", plural(total-i, "more new failure"), mdInline("baseline.new_findings"))
+			return
+		}
+	}
+	if r.NewFindingsOmitted > 0 {
+		fmt.Fprintf(b, "- %s not listed.\n", plural(r.NewFindingsOmitted, "more new failure"))
+	}
+}
+
+// writeSources writes a finding's clauses as a blockquote under its list item.
+func writeSources(s *strings.Builder, srcs []contract.Source) {
+	for i, src := range srcs {
+		if i > 0 {
+			// Without an empty quote line the two sources would merge into one paragraph.
+			s.WriteString("  >\n")
+		}
+		fmt.Fprintf(s, "  > **art. %s**: %s\n", mdInline(src.Art), mdInline(src.Quote))
+	}
+}
+
 // contractSection is one contract in full: the checklist table, then what each failing or
-// uncertain rule found, with the vendor's words as a blockquote.
-func contractSection(res *engine.Result) string {
+// uncertain rule found, with the vendor's words as a blockquote; new failures say so.
+func contractSection(r *Report, res *engine.Result) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "\n### %s %s\n\n", contractMarker(res), mdInline(res.Contract))
 	s.WriteString(mdInline((&Text{}).summary(CountsOf(res))) + "\n\n")
@@ -132,15 +183,13 @@ func contractSection(res *engine.Result) string {
 			s.WriteString("\n")
 			first = false
 		}
-		for _, f := range findingsOf(rr) {
-			fmt.Fprintf(&s, "- %s **%s** at line %d, column %d: %s%s\n", verdictEmoji(rr.Verdict), mdInline(rr.Rule.ID), f.Line, f.Column, mdInline(verdictPrefix(rr.Verdict)), mdInline(f.Message))
-			for i, src := range f.Sources {
-				if i > 0 {
-					// Without an empty quote line the two sources would merge into one paragraph.
-					s.WriteString("  >\n")
-				}
-				fmt.Fprintf(&s, "  > **art. %s**: %s\n", mdInline(src.Art), mdInline(src.Quote))
+		for i, f := range findingsOf(rr) {
+			isNew := ""
+			if r.IsNewFinding(res, rr, i) {
+				isNew = "new: "
 			}
+			fmt.Fprintf(&s, "- %s **%s** at line %d, column %d: %s%s%s\n", verdictEmoji(rr.Verdict), mdInline(rr.Rule.ID), f.Line, f.Column, isNew, mdInline(verdictPrefix(rr.Verdict)), mdInline(f.Message))
+			writeSources(&s, f.Sources)
 		}
 		if note := waiverText(rr.Waiver); note != "" {
 			fmt.Fprintf(&s, "  - %s\n", mdInline(note))

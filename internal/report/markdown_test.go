@@ -44,7 +44,9 @@ func TestMarkdownContent(t *testing.T) {
 		"| termination/notice-period | Notice period of at most three months | info | ✅ pass |\n",
 		"  > **art. 8.2**: Vendor is not liable for:<br>indirect damage, lost profit &amp; &lt;data loss&gt; \\| 100% of fees\n",
 		"  >\n  > **art. 8.4**: \\# Not a heading; \\`not code\\`\n",
-		"Baseline: 1 new failure(s), 0 fixed.",
+		"## termlint: ❌ failing\n\n**2 new, 0 existing** failures (against the baseline) · 0 fixed\n\n",
+		"### New failures\n\n- ❌ **liability/excluded-damage** (No exclusion of forbidden damage categories) at **contracts/acme.yaml:12:5**: the vendor excludes 100% of \"direct\" damage, lost profit: all of it\n",
+		"- ❌ **liability/excluded-damage** at line 20, column 7: new: the cap is below 50% of the fees\n",
 		"- **contracts/bad, file.yaml**: cannot read",
 	} {
 		if !strings.Contains(out, want) {

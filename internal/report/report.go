@@ -80,8 +80,13 @@ type tally struct {
 	// findings counts what the CI formats report: the findings of rules that failed, were
 	// unknown, waived or in error.
 	findings int
-	counts   Counts
-	failing  bool
+	// failedFindings counts the findings of failed rule results; waivedFindings those of waived
+	// ones; failingResults the rule results that fail the run (Failing).
+	failedFindings int
+	waivedFindings int
+	failingResults int
+	counts         Counts
+	failing        bool
 }
 
 func (t *tally) add(r *Report, res *engine.Result) {
@@ -91,11 +96,39 @@ func (t *tally) add(r *Report, res *engine.Result) {
 	for i := range res.Rules {
 		rr := &res.Rules[i]
 		t.counts.Add(rr.Verdict)
-		if !t.failing && r.Failing(res, rr) {
+		switch rr.Verdict {
+		case engine.Fail:
+			t.failedFindings += len(findingsOf(rr))
+		case engine.Waived:
+			t.waivedFindings += len(findingsOf(rr))
+		}
+		if r.Failing(res, rr) {
 			t.failing = true
+			t.failingResults++
 		}
 	}
 }
+
+// tallied is the tally of the run: the stream's, or one made from the kept results.
+func (r *Report) tallied() *tally {
+	if r.streamed != nil {
+		return r.streamed
+	}
+	t := &tally{}
+	for _, res := range r.Results {
+		t.add(r, res)
+	}
+	return t
+}
+
+// FailedFindings counts the findings of failed rule results.
+func (r *Report) FailedFindings() int { return r.tallied().failedFindings }
+
+// NewFindingCount counts the new failing findings, listed in NewFindings or not.
+func (r *Report) NewFindingCount() int { return len(r.NewFindings) + r.NewFindingsOmitted }
+
+// ExistingFindingCount counts, with a baseline, the failing findings the baseline already had.
+func (r *Report) ExistingFindingCount() int { return max(r.FailedFindings()-r.NewFindingCount(), 0) }
 
 // ruleResults is how many rule results the run has: a verdict per rule per contract.
 func (r *Report) ruleResults() int {
@@ -121,16 +154,10 @@ func reportedFindings(res *engine.Result) int {
 }
 
 // SARIFResults is how many results a SARIF report of r holds: one per input error, warning and
-// reported finding.
+// reported finding but the waived ones, which SARIF leaves out.
 func (r *Report) SARIFResults() int {
-	n := len(r.InputErrors) + len(r.Warnings)
-	if r.streamed != nil {
-		return n + r.streamed.findings
-	}
-	for _, res := range r.Results {
-		n += reportedFindings(res)
-	}
-	return n
+	t := r.tallied()
+	return len(r.InputErrors) + len(r.Warnings) + t.findings - t.waivedFindings
 }
 
 // unlistedRules returns the rules results refer to that r.Rules lacks, in report order, so that a
@@ -172,13 +199,16 @@ type BaselineEntry struct {
 
 // NewFinding is a failing finding that a baseline lacks.
 type NewFinding struct {
-	Contract    string `json:"contract"`
-	File        string `json:"file"`
-	Rule        string `json:"rule"`
-	Line        int    `json:"line"`
-	Column      int    `json:"column"`
-	Message     string `json:"message"`
-	Fingerprint string `json:"fingerprint"`
+	Contract string `json:"contract"`
+	File     string `json:"file"`
+	Rule     string `json:"rule"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Message  string `json:"message"`
+	// Sources are the vendor's clauses the finding cites, so that a reviewer sees the new
+	// failure in full without looking it up in the contract.
+	Sources     []contract.Source `json:"sources,omitempty"`
+	Fingerprint string            `json:"fingerprint"`
 }
 
 // Writer writes a report in one format.
@@ -194,6 +224,11 @@ type Options struct {
 	ShowPassed bool
 	// SummaryPath is where the github format appends its job summary ($GITHUB_STEP_SUMMARY).
 	SummaryPath string
+	// Changed holds the files a pull request changed (slash paths, as findings name them): the
+	// github format annotates their failures right after the new ones.
+	Changed map[string]bool
+	// SARIFCategory names the run in SARIF's automationDetails.id; empty is DefaultSARIFCategory.
+	SARIFCategory string
 }
 
 // Formats lists the output formats, sorted.
@@ -209,9 +244,9 @@ func New(format string, opts Options) (Writer, error) {
 	case "json":
 		return JSON{}, nil
 	case "sarif":
-		return SARIF{}, nil
+		return SARIF{Category: opts.SARIFCategory}, nil
 	case "github":
-		return GitHub{SummaryPath: opts.SummaryPath}, nil
+		return GitHub{SummaryPath: opts.SummaryPath, Changed: opts.Changed}, nil
 	case "markdown":
 		return Markdown{}, nil
 	case "junit":

@@ -6,11 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/policies"
 )
 
 const (
@@ -23,6 +26,11 @@ const (
 	// SARIFResultLimit is the most results per run GitHub code scanning accepts; it rejects a
 	// larger upload whole (and of an accepted one shows the 5,000 most severe).
 	SARIFResultLimit = 25000
+	// DefaultSARIFCategory names the run in automationDetails.id when --sarif-category is not
+	// given.
+	DefaultSARIFCategory = "termlint"
+	// RulesDocURL is the rule reference that helpUri points into, at each rule's heading.
+	RulesDocURL = "https://github.com/termlint/termlint/blob/main/docs/rules.md"
 )
 
 // SARIFWarning says, when a SARIF report of r would hold more results than code scanning
@@ -40,7 +48,17 @@ func SARIFWarning(r *Report) string {
 // SARIF writes SARIF 2.1.0 for GitHub code scanning (upload-sarif): one rule per policy with its
 // METADATA, one result per finding at its YAML line and column, and a fingerprint that survives
 // edits that move the clause, so an alert is not closed and reopened when lines shift.
-type SARIF struct{}
+//
+// Waived findings are left out. Code scanning does not read SARIF suppressions
+// (github/codeql-action#1230): a suppressed result arrives as an open alert, which would make a
+// waiver useless in the place reviewers look. Downgrading them to notes would still leave an open
+// alert per waived finding; leaving them out closes the alert the way a fix would, and the waiver
+// itself stays on record in the waivers file, the job summary and the JSON report.
+type SARIF struct {
+	// Category names the analysis in runs[].automationDetails.id, so that code scanning keeps
+	// the alerts of separate termlint runs on one commit apart; empty is DefaultSARIFCategory.
+	Category string
+}
 
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
@@ -49,9 +67,14 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	Results    []sarifResult `json:"results"`
-	ColumnKind string        `json:"columnKind"`
+	Tool              sarifTool         `json:"tool"`
+	AutomationDetails sarifAutomationID `json:"automationDetails"`
+	Results           []sarifResult     `json:"results"`
+	ColumnKind        string            `json:"columnKind"`
+}
+
+type sarifAutomationID struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -59,10 +82,11 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name           string      `json:"name"`
-	Version        string      `json:"version,omitempty"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
+	Name            string      `json:"name"`
+	Version         string      `json:"version,omitempty"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	InformationURI  string      `json:"informationUri"`
+	Rules           []sarifRule `json:"rules"`
 }
 
 type sarifText struct {
@@ -94,15 +118,14 @@ type sarifRuleProperty struct {
 }
 
 type sarifResult struct {
-	RuleID              string             `json:"ruleId"`
-	RuleIndex           int                `json:"ruleIndex"`
-	Level               string             `json:"level"`
-	Message             sarifText          `json:"message"`
-	Locations           []sarifLocation    `json:"locations"`
-	PartialFingerprints map[string]string  `json:"partialFingerprints"`
-	BaselineState       string             `json:"baselineState,omitempty"`
-	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
-	Properties          map[string]string  `json:"properties,omitempty"`
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	BaselineState       string            `json:"baselineState,omitempty"`
+	Properties          map[string]string `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -118,16 +141,15 @@ type sarifArtifact struct {
 	URI string `json:"uri"`
 }
 
+// sarifRegion is where a result is: from the YAML node's line and column to the end of that
+// line. endColumn is left out on purpose: SARIF then ends the region after the line's last
+// character (SARIF 2.1.0 §3.30.8), which is exactly that, while the writer has only the node's
+// start (YAML nodes carry no end) and no file to measure the line in. Results on one line keep
+// distinct regions by their start column.
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
 	StartColumn int `json:"startColumn"`
-}
-
-type sarifSuppression struct {
-	Kind          string            `json:"kind"`
-	Status        string            `json:"status"`
-	Justification string            `json:"justification,omitempty"`
-	Properties    map[string]string `json:"properties,omitempty"`
+	EndLine     int `json:"endLine"`
 }
 
 // resultsIndent is where the results array puts its elements in the document.
@@ -144,11 +166,13 @@ func (s SARIF) Write(w io.Writer, r *Report) error {
 		Version: SARIFVersion,
 		Runs: []sarifRun{{
 			Tool: sarifTool{Driver: sarifDriver{
-				Name:           "termlint",
-				Version:        r.ToolVersion,
-				InformationURI: InformationURI,
-				Rules:          b.rules,
+				Name:            "termlint",
+				Version:         r.ToolVersion,
+				SemanticVersion: semanticVersion(r.ToolVersion),
+				InformationURI:  InformationURI,
+				Rules:           b.rules,
 			}},
+			AutomationDetails: sarifAutomationID{ID: automationID(s.Category)},
 			// Empty, not nil: the schema wants an array, and null fails upload.
 			Results:    []sarifResult{},
 			ColumnKind: "unicodeCodePoints",
@@ -196,7 +220,7 @@ func (s SARIF) Write(w io.Writer, r *Report) error {
 	}
 	err := r.each(func(res *engine.Result) error {
 		for _, rr := range byRuleID(res) {
-			if !reported(rr.Verdict) {
+			if !reported(rr.Verdict) || rr.Verdict == engine.Waived {
 				continue
 			}
 			for j, f := range findingsOf(rr) {
@@ -272,16 +296,7 @@ func findingResult(r *Report, res *engine.Result, rr *engine.RuleResult, idx, n 
 		Locations:           []sarifLocation{sarifLocationOf(res.File, f.Line, f.Column)},
 		PartialFingerprints: map[string]string{FingerprintKey: FindingFingerprint(res.Contract, rr.Rule.ID, f)},
 	}
-	switch {
-	case rr.Verdict == engine.Waived:
-		// An external suppression makes code scanning show the alert as dismissed, not open.
-		sup := sarifSuppression{Kind: "external", Status: "accepted"}
-		if rr.Waiver != nil {
-			sup.Justification = rr.Waiver.Reason
-			sup.Properties = map[string]string{"approvedBy": rr.Waiver.ApprovedBy, "expires": rr.Waiver.Expires}
-		}
-		out.Suppressions = []sarifSuppression{sup}
-	case rr.Waiver != nil && rr.Waiver.Expired:
+	if rr.Waiver != nil && rr.Waiver.Expired {
 		out.Message.Text += "\n" + waiverText(rr.Waiver)
 	}
 	if r.HasBaseline && rr.Verdict == engine.Fail {
@@ -314,7 +329,7 @@ func diagnosticResult(ruleID string, idx int, level string, d contract.Diagnosti
 func sarifLocationOf(file string, line, col int) sarifLocation {
 	return sarifLocation{PhysicalLocation: sarifPhysical{
 		ArtifactLocation: sarifArtifact{URI: fileURI(file)},
-		Region:           sarifRegion{StartLine: position(line), StartColumn: position(col)},
+		Region:           sarifRegion{StartLine: position(line), StartColumn: position(col), EndLine: position(line)},
 	}}
 }
 
@@ -364,6 +379,10 @@ func sarifRuleOf(rule *engine.Rule) sarifRule {
 		DefaultConfiguration: sarifRuleConfig{Level: severityLevel(rule.Severity)},
 		Properties:           sarifRuleProperty{Tags: tags},
 	}
+	if defaultRule(rule) {
+		out.HelpURI = RulesDocURL + "#" + anchor(rule.ID)
+		return out
+	}
 	for _, ref := range rule.References {
 		if u, err := url.Parse(ref); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
 			out.HelpURI = ref
@@ -371,6 +390,47 @@ func sarifRuleOf(rule *engine.Rule) sarifRule {
 		}
 	}
 	return out
+}
+
+// defaultRule says whether rule is one of the embedded default playbook, which docs/rules.md
+// documents: its policy file is named as in termlint's repository, is one of the embedded files,
+// and holds the rule its name gives (rules/gdpr/sub_processors.rego is gdpr/sub-processors). A
+// policy directory of the user's own called "policies" can name a file alike; with another rule
+// in it, the name check keeps a link to a section that does not exist out.
+func defaultRule(rule *engine.Rule) bool {
+	name, ok := strings.CutPrefix(rule.File, "policies/")
+	if !ok {
+		return false
+	}
+	id, ok := strings.CutPrefix(name, "rules/")
+	if !ok || strings.ReplaceAll(strings.TrimSuffix(id, ".rego"), "_", "-") != rule.ID {
+		return false
+	}
+	_, err := fs.Stat(policies.FS(), name)
+	return err == nil
+}
+
+// semverPattern is Semantic Versioning 2.0's own expression (semver.org), without a leading v.
+var semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+
+// semanticVersion is the tool's version for SARIF's semanticVersion, which must be semver: a
+// development build ("dev") or a "v"-prefixed tag has none.
+func semanticVersion(v string) string {
+	if semverPattern.MatchString(v) {
+		return v
+	}
+	return ""
+}
+
+// automationID is the run's automationDetails.id: the category and a slash, the form in which
+// code scanning takes everything before the last slash as the analysis category and, with no
+// run id after it, keeps one set of alerts per category and branch.
+func automationID(category string) string {
+	category = strings.Trim(category, "/ ")
+	if category == "" {
+		category = DefaultSARIFCategory
+	}
+	return category + "/"
 }
 
 // ruleHelp is what code scanning shows under "Show more" on an alert: the why, the sources and

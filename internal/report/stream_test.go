@@ -31,7 +31,7 @@ func streamResults() []*engine.Result {
 
 func streamReport() *Report {
 	r := testReport()
-	r.Results, r.New, r.HasBaseline = nil, nil, false
+	r.Results, r.New, r.NewFindings, r.HasBaseline = nil, nil, nil, false
 	return r
 }
 

@@ -40,16 +40,16 @@ func (t *Text) Write(out io.Writer, r *Report) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		t.contract(w, res)
+		t.contract(w, r, res)
 	}
 	t.tail(w, r)
 	return w.Flush()
 }
 
 // Section writes one contract's part of the report, for a Stream.
-func (t *Text) Section(out io.Writer, _ *Report, res *engine.Result) error {
+func (t *Text) Section(out io.Writer, r *Report, res *engine.Result) error {
 	w := bufio.NewWriter(out)
-	t.contract(w, res)
+	t.contract(w, r, res)
 	return w.Flush()
 }
 
@@ -92,7 +92,7 @@ func (t *Text) tail(w *bufio.Writer, r *Report) {
 		printf(w, "%d input error(s): those contracts were not checked\n", len(r.InputErrors))
 	}
 	if r.HasBaseline {
-		printf(w, "baseline: %d new failure(s), %d fixed\n", len(r.New), len(r.Fixed))
+		printf(w, "baseline: %d new, %d existing failure(s), %d fixed\n", r.NewFindingCount(), r.ExistingFindingCount(), len(r.Fixed))
 		for _, f := range r.Fixed {
 			printf(w, "  fixed: %s %s\n", cleanLine(f.Contract), cleanLine(f.Rule))
 		}
@@ -115,7 +115,8 @@ func (t *Text) summary(c Counts) string {
 	return strings.Join(parts, ", ")
 }
 
-func (t *Text) contract(w *bufio.Writer, res *engine.Result) {
+// contract writes one contract's part; with a baseline, a failure it lacks is marked "new".
+func (t *Text) contract(w *bufio.Writer, r *Report, res *engine.Result) {
 	printf(w, "%s: %s\n", t.paint(ansiBold, cleanLine(res.Contract)), t.summary(CountsOf(res)))
 	for _, rr := range sortedResults(res) {
 		switch rr.Verdict {
@@ -137,8 +138,12 @@ func (t *Text) contract(w *bufio.Writer, res *engine.Result) {
 		case engine.Error:
 			level = "error"
 		}
-		for _, f := range rr.Findings {
-			printf(w, "  %s:%d:%d %s %s %s\n", cleanLine(res.File), f.Line, f.Column, t.level(level), cleanLine(rr.Rule.ID), textMessage(f.Message))
+		for i, f := range rr.Findings {
+			mark := t.level(level)
+			if r.IsNewFinding(res, rr, i) {
+				mark += " " + t.paint(ansiBold, "new")
+			}
+			printf(w, "  %s:%d:%d %s %s %s\n", cleanLine(res.File), f.Line, f.Column, mark, cleanLine(rr.Rule.ID), textMessage(f.Message))
 			for _, s := range f.Sources {
 				// %q already shows control characters of the quote as escapes.
 				printf(w, "      %s\n", t.paint(ansiDim, fmt.Sprintf("art. %s: %q", cleanLine(s.Art), s.Quote)))
