@@ -68,7 +68,7 @@ func (lf *loadFlags) loader() (*contract.Loader, error) {
 }
 
 func runValidate(e *env, args []string) int {
-	fs := newFlags(e, "validate", "validate [flags] [paths...]\n\nChecks contract YAML files (directories are searched for *.yaml and *.yml; - reads standard input)\nagainst the contract model, and every quote against its source text.\nExit 0 valid, 1 invalid content, 2 usage error or unreadable input.")
+	fs := newFlags(e, "validate", "validate [flags] [paths...]\n\nChecks contract YAML files (directories are searched for *.yaml and *.yml files that hold a contract,\nsee docs/authoring.md; - reads standard input)\nagainst the contract model, and every quote against its source text.\nExit 0 valid, 1 invalid content, 2 usage error or unreadable input.")
 	var lf loadFlags
 	lf.register(fs)
 	format := fs.StringP("format", "f", "text", "output format: text or json")
