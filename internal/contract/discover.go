@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -169,12 +170,27 @@ func (l *Loader) holdsContract(path string) bool {
 	if info.Size() > l.opts.Limits.MaxBytes {
 		return true
 	}
-	data, err := safefile.ReadLimited(f, l.opts.Limits.MaxBytes)
+	// A contract says schema_version in its first lines, and a search meets mostly contracts:
+	// the head settles them without reading the rest. Cut at a line's end, the head gives no
+	// false yes, as LooksLikeContract reads lines in order and says yes only on a whole one.
+	head := make([]byte, min(info.Size(), headBytes))
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return true
+	}
+	head = head[:n]
+	if i := bytes.LastIndexByte(head, '\n'); i >= 0 && LooksLikeContract(head[:i+1]) {
+		return true
+	}
+	rest, err := safefile.ReadLimited(f, l.opts.Limits.MaxBytes-int64(n))
 	if err != nil {
 		return true
 	}
-	return LooksLikeContract(data)
+	return LooksLikeContract(append(head, rest...))
 }
+
+// headBytes is how much of a file holdsContract reads first.
+const headBytes = 4096
 
 var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}

@@ -352,3 +352,34 @@ func TestNewLoaderBadExclude(t *testing.T) {
 		t.Errorf("NewLoader with a bad pattern: %v", err)
 	}
 }
+
+// TestHoldsContractHead covers files longer than the head holdsContract reads first: the answer
+// must be the whole file's, wherever the head ends.
+func TestHoldsContractHead(t *testing.T) {
+	pad := func(n int) string { return strings.Repeat("#", n-1) + "\n" }
+	tests := []struct {
+		name, data string
+		want       bool
+	}{
+		{"key after the head", pad(headBytes+100) + minimal, true},
+		// The head ends inside "schema_version:1", which is no key; "schema_version:" alone
+		// would be one.
+		{"head ends in a line", pad(headBytes-15) + "schema_version:1\nwaivers: []\n", false},
+		{"head ends after the colon", pad(headBytes-15) + "schema_version: 1\n", true},
+		{"long non-contract", "waivers:\n" + strings.Repeat("  - rule: x\n", 1000), false},
+		{"short", minimal, true},
+	}
+	l := newTestLoader(t, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "f.yaml")
+			writeFile(t, path, tt.data)
+			if got := l.holdsContract(path); got != tt.want {
+				t.Errorf("holdsContract = %v, want %v", got, tt.want)
+			}
+			if got := LooksLikeContract([]byte(tt.data)); got != tt.want {
+				t.Errorf("LooksLikeContract = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
