@@ -159,7 +159,7 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return policyFailure(e, "check", err)
 	}
-	rep := &report.Report{ToolVersion: version, Rules: eng.Rules(), FailOn: cf.failOn}
+	rep := &report.Report{ToolVersion: version, Rules: eng.Rules(), FailOn: cf.failOn, Skipped: len(loader.Skipped())}
 	// Waivers and the baseline are read before the contracts are evaluated, so that each result
 	// can be waived, compared and written as it arrives instead of being kept to the end.
 	var waivers *engine.WaiverSet
@@ -439,6 +439,7 @@ func applyConfig(fs flagSet, cf *checkFlags) (*trustedTree, error) {
 	})
 	set("report", func() { cf.reports = append(cf.reports, c.Reports...) })
 	set("baseline", func() { cf.baseline = c.Baseline })
+	set("exclude", func() { cf.exclude = c.Exclude })
 	set("no-quotes", func() { cf.noQuotes = cf.noQuotes || c.NoQuotes })
 	set("max-file-size", func() {
 		if c.MaxFileSize > 0 {

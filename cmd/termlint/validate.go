@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -16,6 +17,7 @@ type loadFlags struct {
 	noQuotes    bool
 	maxFileSize int64
 	sourceRoot  string
+	exclude     []string
 }
 
 // flagSet is the part of pflag.FlagSet the shared flag groups use.
@@ -24,6 +26,7 @@ type flagSet = *pflag.FlagSet
 func (lf *loadFlags) register(fs flagSet) {
 	fs.BoolVar(&lf.noQuotes, "no-quotes", false, "skip checking quotes against the source texts (when the sources are not at hand)")
 	fs.Int64Var(&lf.maxFileSize, "max-file-size", contract.DefaultLimits().MaxBytes, "largest contract file accepted, in bytes")
+	fs.StringArrayVar(&lf.exclude, "exclude", nil, "leave out files a directory search finds whose path matches GLOB (** for any directories; repeatable); named files are always read")
 	fs.StringVar(&lf.sourceRoot, "source-root", "", "directory every document.source must lie in, after symbolic links (default: the git repository holding the contract, else its directory)")
 }
 
@@ -38,19 +41,34 @@ func (lf *loadFlags) prepare(paths []string, cmd string) ([]string, *contract.Lo
 	}
 	files := loader.Discover(paths)
 	if len(files) == 0 {
-		return nil, nil, fmt.Errorf("no *.yaml or *.yml files found in %v", paths)
+		return nil, nil, fmt.Errorf("no contracts found in %v%s", paths, passedOver(loader))
 	}
 	return files, loader, nil
+}
+
+// passedOver says what a search found but did not take, for the message that it found nothing.
+func passedOver(l *contract.Loader) string {
+	var parts []string
+	if n := len(l.Skipped()); n > 0 {
+		parts = append(parts, report.SkippedLine(n))
+	}
+	if n := len(l.Excluded()); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d excluded", n))
+	}
+	if len(parts) == 0 {
+		return ": no *.yaml or *.yml files"
+	}
+	return ": " + strings.Join(parts, ", ")
 }
 
 func (lf *loadFlags) loader() (*contract.Loader, error) {
 	limits := contract.DefaultLimits()
 	limits.MaxBytes = lf.maxFileSize
-	return contract.NewLoader(contract.Options{Limits: limits, SkipQuotes: lf.noQuotes, SourceRoot: lf.sourceRoot})
+	return contract.NewLoader(contract.Options{Limits: limits, SkipQuotes: lf.noQuotes, SourceRoot: lf.sourceRoot, Exclude: lf.exclude})
 }
 
 func runValidate(e *env, args []string) int {
-	fs := newFlags(e, "validate", "validate [flags] [paths...]\n\nChecks contract YAML files (directories are searched for *.yaml and *.yml; - reads standard input)\nagainst the contract model, and every quote against its source text.\nExit 0 valid, 1 invalid content, 2 usage error or unreadable input.")
+	fs := newFlags(e, "validate", "validate [flags] [paths...]\n\nChecks contract YAML files (directories are searched for *.yaml and *.yml files that hold a contract,\nsee docs/authoring.md; - reads standard input)\nagainst the contract model, and every quote against its source text.\nExit 0 valid, 1 invalid content, 2 usage error or unreadable input.")
 	var lf loadFlags
 	lf.register(fs)
 	format := fs.StringP("format", "f", "text", "output format: text or json")
@@ -69,6 +87,7 @@ func runValidate(e *env, args []string) int {
 		summary    report.ValidateSummary
 		unreadable bool
 	)
+	summary.Skipped = len(loader.Skipped())
 	loader.LoadFiles(files, e.stdin, 0, func(r contract.FileResult) {
 		summary.Files++
 		if r.Err != nil {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	pathpkg "path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -44,6 +45,10 @@ type Config struct {
 	Timeout string `yaml:"timeout"`
 	// NoQuotes skips quote checks, as --no-quotes.
 	NoQuotes bool `yaml:"no_quotes"`
+	// Exclude are glob patterns for files a directory search leaves out, as --exclude. They are
+	// matched against paths as the search finds them, not made relative to this file: see
+	// docs/configuration.md.
+	Exclude []string `yaml:"exclude"`
 	// MaxFileSize is the largest contract file in bytes, as --max-file-size.
 	MaxFileSize int64 `yaml:"max_file_size"`
 	// WaiverPolicy limits what a waiver may say. It only means something when this config is
@@ -95,6 +100,12 @@ func Load(path string) (*Config, error) {
 	}
 	if err := c.WaiverPolicy.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for i, p := range c.Exclude {
+		// A bad pattern is refused here, with the file's name, rather than by the search.
+		if _, err := pathpkg.Match(p, ""); err != nil || strings.TrimSpace(p) == "" {
+			return nil, fmt.Errorf("%s: exclude[%d]: %q: expected a glob pattern such as contracts/drafts/** (see docs/configuration.md)", path, i, p)
+		}
 	}
 	c.Path = path
 	base := filepath.Dir(path)

@@ -77,6 +77,8 @@ type Options struct {
 	// working directory). A contract comes from the pull request the gate judges, so its source
 	// path must not reach the runner's other files: whether a quote is found would tell them.
 	SourceRoot string
+	// Exclude are glob patterns for files a directory search leaves out (see ParseExclude).
+	Exclude []string
 }
 
 // Loader reads contract files. It holds the compiled schema and a cache of source texts, so one
@@ -89,6 +91,9 @@ type Loader struct {
 	// failed holds the paths Discover found but could not search or read, with the reason that
 	// LoadFile reports for them. Written only before loading starts.
 	failed map[string]error
+	// exclude, skipped and excludedFiles are Discover's: see there.
+	exclude                *Exclusion
+	skipped, excludedFiles []string
 }
 
 // NewLoader prepares a loader with the embedded contract schema.
@@ -107,7 +112,11 @@ func NewLoader(opts Options) (*Loader, error) {
 			return nil, fmt.Errorf("source root %s is not a directory", opts.SourceRoot)
 		}
 	}
-	return &Loader{opts: opts, schema: s, sources: newSourceCache(), roots: newRootCache(), failed: map[string]error{}}, nil
+	exclude, err := ParseExclude(opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	return &Loader{opts: opts, schema: s, sources: newSourceCache(), roots: newRootCache(), failed: map[string]error{}, exclude: exclude}, nil
 }
 
 // Schema returns the compiled contract schema the loader validates against.

@@ -3,6 +3,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/termlint/termlint/internal/contract"
@@ -14,6 +15,8 @@ type ValidateSummary struct {
 	Contracts  int `json:"contracts"`
 	Invalid    int `json:"invalid_files"`
 	Unreadable int `json:"unreadable_files"`
+	// Skipped counts the YAML files directory searches passed over: they hold no contract.
+	Skipped int `json:"skipped_files"`
 }
 
 // ValidateVersion versions the JSON output of validate, for tools that read it.
@@ -40,5 +43,16 @@ func WriteDiagnostics(w io.Writer, format string, sum ValidateSummary, diags []c
 			return err
 		}
 	}
+	if sum.Skipped > 0 {
+		if _, err := fmt.Fprintf(w, "%s\n", SkippedLine(sum.Skipped)); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// SkippedLine says how many YAML files directory searches passed over, so that a contract that
+// lost its schema_version does not leave the run unseen.
+func SkippedLine(n int) string {
+	return fmt.Sprintf("%d YAML file(s) skipped: not contracts (no top-level schema_version, nor document and vendor)", n)
 }

@@ -42,6 +42,8 @@ type JSONTool struct {
 type JSONSummary struct {
 	Contracts   int `json:"contracts"`
 	InputErrors int `json:"input_errors"`
+	// SkippedFiles is Report.Skipped; left out when none, so that most runs' output is unchanged.
+	SkippedFiles int `json:"skipped_files,omitempty"`
 	Counts
 }
 
@@ -89,7 +91,7 @@ func (JSON) Build(r *Report) JSONReport {
 		Tool:        JSONTool{Name: "termlint", Version: r.ToolVersion},
 		FailOn:      r.FailOn,
 		Failing:     r.ExitFailing(),
-		Summary:     JSONSummary{Contracts: r.ContractCount(), InputErrors: len(r.InputErrors), Counts: r.Totals()},
+		Summary:     JSONSummary{Contracts: r.ContractCount(), InputErrors: len(r.InputErrors), SkippedFiles: r.Skipped, Counts: r.Totals()},
 		Rules:       r.Rules,
 		Contracts:   make([]JSONContract, 0, len(r.Results)),
 		InputErrors: nonNil(r.InputErrors),

@@ -40,6 +40,8 @@ type Report struct {
 	newFindings map[string][]int
 	// HasBaseline says whether New and Fixed are meaningful.
 	HasBaseline bool
+	// Skipped counts the YAML files directory searches passed over as not contracts.
+	Skipped int
 
 	// baseline is the comparison with a baseline while results are still arriving.
 	baseline *baselineRun

@@ -91,6 +91,9 @@ func (t *Text) tail(w *bufio.Writer, r *Report) {
 	if len(r.InputErrors) > 0 {
 		printf(w, "%d input error(s): those contracts were not checked\n", len(r.InputErrors))
 	}
+	if r.Skipped > 0 {
+		printf(w, "%s\n", SkippedLine(r.Skipped))
+	}
 	if r.HasBaseline {
 		printf(w, "baseline: %d new, %d existing failure(s), %d fixed\n", r.NewFindingCount(), r.ExistingFindingCount(), len(r.Fixed))
 		for _, f := range r.Fixed {
