@@ -39,22 +39,23 @@ func (pf *policyFlags) options(tests bool) engine.Options {
 type checkFlags struct {
 	loadFlags
 	policyFlags
-	format     string
-	failOn     string
-	showPassed bool
-	timeout    time.Duration
-	runTimeout time.Duration
-	color      string
-	reports    []string
-	waivers    string
-	baseline   string
-	changed    string
-	sarifCat   string
-	configPath string
-	noConfig   bool
-	today      string
-	prof       profileFlags
-	trust      trustFlags
+	format      string
+	failOn      string
+	showPassed  bool
+	timeout     time.Duration
+	runTimeout  time.Duration
+	color       string
+	reports     []string
+	waivers     string
+	baseline    string
+	changed     string
+	changedOnly bool
+	sarifCat    string
+	configPath  string
+	noConfig    bool
+	today       string
+	prof        profileFlags
+	trust       trustFlags
 
 	// waiverPolicy comes from the config, never a flag: see docs/waivers.md.
 	waiverPolicy contract.WaiverPolicy
@@ -74,6 +75,7 @@ func runCheck(e *env, args []string) int {
 	fs.StringArrayVar(&cf.reports, "report", nil, "also write FORMAT=PATH, e.g. sarif=termlint.sarif (repeatable)")
 	fs.StringVar(&cf.waivers, "waivers", "", "waivers file: accepted deviations with reason, approver and expiry")
 	fs.StringVar(&cf.baseline, "baseline", "", "JSON output of an earlier run: only new failures count toward the exit code")
+	fs.BoolVar(&cf.changedOnly, "changed-only", false, "check only the contracts listed in --changed (a pull request's own), not every contract found")
 	fs.StringVar(&cf.changed, "changed", "", "file listing the paths a pull request changed, one a line: the github format annotates their failures right after the new ones")
 	fs.StringVar(&cf.sarifCat, "sarif-category", report.DefaultSARIFCategory, "category of the SARIF run (automationDetails.id), to keep separate termlint analyses of one commit apart")
 	fs.StringVar(&cf.configPath, "config", "", "config file (default: .termlint.yaml found by walking up from the first path)")
@@ -149,6 +151,12 @@ func runCheck(e *env, args []string) int {
 	files, loader, err := cf.prepare(fs.Args(), "check")
 	if err != nil {
 		return errorf(e, "check", "%v", err)
+	}
+	if cf.changedOnly {
+		if cf.changed == "" {
+			return errorf(e, "check", "--changed-only needs --changed FILE, the list of changed paths")
+		}
+		files = onlyChanged(files, ropts.Changed)
 	}
 	pol := <-policies
 	if pol.err != nil {
@@ -286,6 +294,17 @@ func evaluate(ctx context.Context, runTimeout time.Duration, e *env, loader *con
 	})
 	sort.SliceStable(rep.InputErrors, func(i, j int) bool { return rep.InputErrors[i].Less(rep.InputErrors[j]) })
 	return unreadable, failed
+}
+
+// onlyChanged keeps the files a pull request changed, compared as findings name them.
+func onlyChanged(files []string, changed map[string]bool) []string {
+	var out []string
+	for _, f := range files {
+		if changed[strings.TrimPrefix(filepath.ToSlash(filepath.Clean(f)), "./")] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // policyFailure prints policy errors one per line, file:line:col first, and exits 2.

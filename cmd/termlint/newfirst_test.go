@@ -49,3 +49,21 @@ func TestCheckChangedAndCategory(t *testing.T) {
 		t.Errorf("a missing --changed file: exit %d, %q", code, errOut)
 	}
 }
+
+func TestChangedOnly(t *testing.T) {
+	list := filepath.Join(t.TempDir(), "changed.txt")
+	if err := os.WriteFile(list, []byte("fixtures/contracts/serso.yaml\nfixtures/sources/serso.txt\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCmd(t, "", "check", "-f", "json", "--no-config", "--changed", list, "--changed-only", "fixtures/contracts")
+	if code != 1 {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	d := decodeJSON(t, out)
+	if len(d.Contracts) != 1 || d.Contracts[0].Contract != "fixtures/contracts/serso.yaml" {
+		t.Errorf("checked %d contracts; want serso's alone", len(d.Contracts))
+	}
+	if code, _, errs := runCmd(t, "", "check", "--no-config", "--changed-only", "fixtures/contracts"); code != 2 || !strings.Contains(errs, "--changed-only needs --changed") {
+		t.Errorf("without --changed: exit %d %s", code, errs)
+	}
+}

@@ -235,7 +235,7 @@ type Options struct {
 
 // Formats lists the output formats, sorted.
 func Formats() []string {
-	return []string{"github", "json", "junit", "markdown", "sarif", "text"}
+	return []string{"github", "json", "junit", "markdown", "outputs", "sarif", "text"}
 }
 
 // New returns the writer for format.
@@ -253,6 +253,8 @@ func New(format string, opts Options) (Writer, error) {
 		return Markdown{}, nil
 	case "junit":
 		return JUnit{}, nil
+	case "outputs":
+		return Outputs{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q: want one of %v", format, Formats())
 }
