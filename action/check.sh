@@ -5,7 +5,8 @@
 #
 # Inputs arrive as environment variables (never interpolated into the script, which would let a
 # crafted input run commands): PATHS, POLICY_DIRS, NO_DEFAULT, PARAMS, PROFILE, WAIVERS, FAIL_ON,
-# SARIF_FILE, TRUSTED_REF, BASELINE_REF; and the runner's GITHUB_OUTPUT, RUNNER_TEMP.
+# SARIF_FILE, SARIF_CATEGORY, EXCLUDE, CHANGED_ONLY, TRUSTED_REF, BASELINE_REF; and the runner's
+# GITHUB_OUTPUT, RUNNER_TEMP.
 set -uo pipefail
 
 tl=${TERMLINT:-termlint}
@@ -29,6 +30,7 @@ for p in ${PARAMS:-}; do common+=(--params "$p"); done
 [ "${NO_DEFAULT:-false}" = "true" ] && common+=(--no-default)
 [ -n "${PROFILE:-}" ] && common+=(--profile "$PROFILE")
 [ -n "${WAIVERS:-}" ] && common+=(--waivers "$WAIVERS")
+for x in ${EXCLUDE:-}; do common+=(--exclude "$x"); done
 
 # The baseline runs on BASELINE_REF with the same trusted inputs as the check, so that a pull
 # request that changes no contract has no new failure.
@@ -46,7 +48,7 @@ if [ -n "${BASELINE_REF:-}" ]; then
       # error, a crash) leaves no usable report.
       rc=0
       (cd "$base" && "$tl" check "${common[@]}" --fail-on never --format json "${existing[@]}") > "$tmp/termlint-baseline.json" || rc=$?
-      if { [ "$rc" = 0 ] || [ "$rc" = 2 ]; } && jq -e '.summary' "$tmp/termlint-baseline.json" > /dev/null 2>&1; then
+      if { [ "$rc" = 0 ] || [ "$rc" = 2 ]; } && [ "$(head -c 1 "$tmp/termlint-baseline.json")" = "{" ]; then
         baseline="$tmp/termlint-baseline.json"
       else
         echo "::warning title=termlint::the baseline on $BASELINE_REF could not be made (exit $rc); every failure counts as new"
@@ -58,19 +60,41 @@ if [ -n "${BASELINE_REF:-}" ]; then
   fi
 fi
 
-args=(check "${common[@]}" --format github --report "sarif=$SARIF_FILE" --report "json=$tmp/termlint.json")
+# The files the pull request changed: their failures are annotated right after the new ones, and
+# with CHANGED_ONLY they are the only contracts checked.
+changed=""
+since=${TRUSTED_REF:-${BASELINE_REF:-}}
+if [ -n "$since" ] && git diff --name-only --no-renames "$since" HEAD -- > "$tmp/termlint-changed.txt" 2>/dev/null; then
+  changed="$tmp/termlint-changed.txt"
+fi
+
+args=(check "${common[@]}" --format github --report "sarif=$SARIF_FILE" --report "json=$tmp/termlint.json" --report "outputs=$tmp/termlint-outputs.txt")
+[ -n "${SARIF_CATEGORY:-}" ] && args+=(--sarif-category "$SARIF_CATEGORY")
 [ -n "$baseline" ] && args+=(--baseline "$baseline")
+[ -n "$changed" ] && args+=(--changed "$changed")
+if [ "${CHANGED_ONLY:-false}" = "true" ]; then
+  if [ -z "$changed" ]; then
+    echo "::error title=termlint::changed-only needs trusted-ref or baseline-ref to know what changed"
+    echo "exit-code=2" >> "$GITHUB_OUTPUT"
+    exit 2
+  fi
+  args+=(--changed-only)
+fi
+rm -f "$SARIF_FILE" "$tmp/termlint-outputs.txt"
 code=0
 # shellcheck disable=SC2086 # paths are separated by white space on purpose
 "$tl" "${args[@]}" $PATHS || code=$?
 
+# Every output on every run: a failing gate is when a workflow reads them.
 {
   echo "exit-code=$code"
   if [ -s "$SARIF_FILE" ]; then echo "sarif-file=$SARIF_FILE"; else echo "sarif-file="; fi
-  if [ -s "$tmp/termlint.json" ] && command -v jq > /dev/null; then
-    jq -r '"failed=\(.summary.failed)\nunknown=\(.summary.unknown)\npassed=\(.summary.passed)\nwaived=\(.summary.waived)\ninput-errors=\(.summary.input_errors)"' "$tmp/termlint.json"
+  echo "json-file=$tmp/termlint.json"
+  if [ -s "$tmp/termlint-outputs.txt" ]; then
+    cat "$tmp/termlint-outputs.txt"
   else
-    printf 'failed=\nunknown=\npassed=\nwaived=\ninput-errors=\n'
+    # termlint stopped before its report (a usage or policy error): counts are unknown.
+    printf 'contracts=\nfailed=\nunknown=\npassed=\nnot-applicable=\nwaived=\nerrors=\ninput-errors=\nnew=\nfailing=true\n'
   fi
 } >> "$GITHUB_OUTPUT"
 exit "$code"
