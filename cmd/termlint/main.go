@@ -7,13 +7,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 
 	"github.com/spf13/pflag"
 )
 
-// version is set at build time with -ldflags "-X main.version=..."; "dev" otherwise.
+// version is set at build time with -ldflags "-X main.version=..." (GoReleaser does, see
+// .goreleaser.yaml); main replaces an unstamped "dev" with what the Go toolchain recorded, see
+// resolveVersion. Tests run commands through run and see "dev".
 var version = "dev"
 
 // Exit codes, shared by every subcommand.
@@ -53,6 +56,8 @@ func commands() []command {
 }
 
 func main() {
+	info, ok := debug.ReadBuildInfo()
+	version = resolveVersion(version, info, ok)
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stdout), tuneGC: true}
 	os.Exit(run(e, os.Args[1:]))
 }

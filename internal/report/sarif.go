@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/termlint/termlint/internal/contract"
@@ -24,6 +25,21 @@ const (
 	// larger upload whole (and of an accepted one shows the 5,000 most severe).
 	SARIFResultLimit = 25000
 )
+
+// semverRE is the regular expression semver.org gives for a Semantic Versioning 2.0 version.
+var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)` +
+	`(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?` +
+	`(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+
+// semanticVersion gives v as SARIF's semanticVersion: a Go module version (v1.2.3) loses its
+// "v"; anything that is then not a Semantic Versioning 2.0 version gives "".
+func semanticVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if semverRE.MatchString(v) {
+		return v
+	}
+	return ""
+}
 
 // SARIFWarning says, when a SARIF report of r would hold more results than code scanning
 // accepts, what to do about it; otherwise it is empty. A file that is written but then refused
@@ -59,10 +75,13 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name           string      `json:"name"`
-	Version        string      `json:"version,omitempty"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+	// SemanticVersion is set only for a Semantic Versioning 2.0 version (no leading "v"), as
+	// SARIF requires; a development build ("dev", a commit) has none.
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	InformationURI  string      `json:"informationUri"`
+	Rules           []sarifRule `json:"rules"`
 }
 
 type sarifText struct {
@@ -144,10 +163,11 @@ func (s SARIF) Write(w io.Writer, r *Report) error {
 		Version: SARIFVersion,
 		Runs: []sarifRun{{
 			Tool: sarifTool{Driver: sarifDriver{
-				Name:           "termlint",
-				Version:        r.ToolVersion,
-				InformationURI: InformationURI,
-				Rules:          b.rules,
+				Name:            "termlint",
+				Version:         r.ToolVersion,
+				SemanticVersion: semanticVersion(r.ToolVersion),
+				InformationURI:  InformationURI,
+				Rules:           b.rules,
 			}},
 			// Empty, not nil: the schema wants an array, and null fails upload.
 			Results:    []sarifResult{},
