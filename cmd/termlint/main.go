@@ -19,6 +19,9 @@ import (
 // resolveVersion. Tests run commands through run and see "dev".
 var version = "dev"
 
+// commit and date are stamped beside version by a release build; empty otherwise.
+var commit, date string
+
 // Exit codes, shared by every subcommand.
 const (
 	exitOK      = 0
@@ -127,7 +130,7 @@ func runVersion(e *env, args []string) int {
 	if code, stop := parse(e, fs, args); stop {
 		return code
 	}
-	fmt.Fprintf(e.stdout, "termlint %s\n", version)
+	fmt.Fprintf(e.stdout, "termlint %s%s\n", version, buildDetails(commit, date))
 	return exitOK
 }
 

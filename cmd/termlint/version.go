@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime/debug"
+	"strings"
 )
 
 // resolveVersion says which termlint this is. A release build is stamped with -ldflags
@@ -41,4 +42,20 @@ func resolveVersion(stamped string, info *debug.BuildInfo, ok bool) string {
 		revision += "-dirty"
 	}
 	return revision
+}
+
+// buildDetails gives the commit and build date a release stamped, as " (commit C, DATE)", or ""
+// when there are none: the first word after "termlint" stays the version, for scripts.
+func buildDetails(commit, date string) string {
+	var parts []string
+	if commit != "" {
+		parts = append(parts, "commit "+commit)
+	}
+	if date != "" {
+		parts = append(parts, date)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }

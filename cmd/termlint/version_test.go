@@ -34,3 +34,17 @@ func TestResolveVersion(t *testing.T) {
 		})
 	}
 }
+
+func TestBuildDetails(t *testing.T) {
+	tests := []struct{ commit, date, want string }{
+		{"", "", ""},
+		{"0123456789ab", "", " (commit 0123456789ab)"},
+		{"0123456789ab", "2026-12-03T14:45:00Z", " (commit 0123456789ab, 2026-12-03T14:45:00Z)"},
+		{"", "2026-12-03T14:45:00Z", " (2026-12-03T14:45:00Z)"},
+	}
+	for _, tt := range tests {
+		if got := buildDetails(tt.commit, tt.date); got != tt.want {
+			t.Errorf("buildDetails(%q, %q) = %q, want %q", tt.commit, tt.date, got, tt.want)
+		}
+	}
+}
