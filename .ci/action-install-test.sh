@@ -60,6 +60,7 @@ addr=$(cat "$tmp/addr")
 touch "$tmp/requests.log"
 
 # The step's run: line, taken from action.yml so that the test follows it.
+# shellcheck disable=SC2016 # the runner expands it, not this script
 run_line='bash "$GITHUB_ACTION_PATH/action/install.sh"'
 grep -qF "run: $run_line" action.yml || die "action.yml no longer runs: $run_line"
 printf '%s\n' "$run_line" > "$tmp/step.sh"
