@@ -7,14 +7,20 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 
 	"github.com/spf13/pflag"
 )
 
-// version is set at build time with -ldflags "-X main.version=..."; "dev" otherwise.
+// version is set at build time with -ldflags "-X main.version=..." (GoReleaser does, see
+// .goreleaser.yaml); main replaces an unstamped "dev" with what the Go toolchain recorded, see
+// resolveVersion. Tests run commands through run and see "dev".
 var version = "dev"
+
+// commit and date are stamped beside version by a release build; empty otherwise.
+var commit, date string
 
 // Exit codes, shared by every subcommand.
 const (
@@ -53,6 +59,8 @@ func commands() []command {
 }
 
 func main() {
+	info, ok := debug.ReadBuildInfo()
+	version = resolveVersion(version, info, ok)
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stdout), tuneGC: true}
 	os.Exit(run(e, os.Args[1:]))
 }
@@ -122,7 +130,7 @@ func runVersion(e *env, args []string) int {
 	if code, stop := parse(e, fs, args); stop {
 		return code
 	}
-	fmt.Fprintf(e.stdout, "termlint %s\n", version)
+	fmt.Fprintf(e.stdout, "termlint %s%s\n", version, buildDetails(commit, date))
 	return exitOK
 }
 

@@ -445,7 +445,8 @@ func TestSARIFVersionAndCategory(t *testing.T) {
 	versions := []struct{ in, want string }{
 		{"1.2.3", "1.2.3"},
 		{"1.2.3-rc.1+build.5", "1.2.3-rc.1+build.5"},
-		{"v1.2.3", ""},
+		// A Go module version loses its "v": the rest is the Semantic Version.
+		{"v1.2.3", "1.2.3"},
 		{"dev", ""},
 		{"1.2", ""},
 		{"01.2.3", ""},

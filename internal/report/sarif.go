@@ -33,6 +33,21 @@ const (
 	RulesDocURL = "https://github.com/termlint/termlint/blob/main/docs/rules.md"
 )
 
+// semverRE is the regular expression semver.org gives for a Semantic Versioning 2.0 version.
+var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)` +
+	`(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?` +
+	`(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+
+// semanticVersion gives v as SARIF's semanticVersion: a Go module version (v1.2.3) loses its
+// "v"; anything that is then not a Semantic Versioning 2.0 version gives "".
+func semanticVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if semverRE.MatchString(v) {
+		return v
+	}
+	return ""
+}
+
 // SARIFWarning says, when a SARIF report of r would hold more results than code scanning
 // accepts, what to do about it; otherwise it is empty. A file that is written but then refused
 // at upload would leave a gate without its alerts and nobody told why.
@@ -82,8 +97,10 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name            string      `json:"name"`
-	Version         string      `json:"version,omitempty"`
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+	// SemanticVersion is set only for a Semantic Versioning 2.0 version (no leading "v"), as
+	// SARIF requires; a development build ("dev", a commit) has none.
 	SemanticVersion string      `json:"semanticVersion,omitempty"`
 	InformationURI  string      `json:"informationUri"`
 	Rules           []sarifRule `json:"rules"`
@@ -408,18 +425,6 @@ func defaultRule(rule *engine.Rule) bool {
 	}
 	_, err := fs.Stat(policies.FS(), name)
 	return err == nil
-}
-
-// semverPattern is Semantic Versioning 2.0's own expression (semver.org), without a leading v.
-var semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
-
-// semanticVersion is the tool's version for SARIF's semanticVersion, which must be semver: a
-// development build ("dev") or a "v"-prefixed tag has none.
-func semanticVersion(v string) string {
-	if semverPattern.MatchString(v) {
-		return v
-	}
-	return ""
 }
 
 // automationID is the run's automationDetails.id: the category and a slash, the form in which
