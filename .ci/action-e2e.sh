@@ -35,9 +35,15 @@ for v in serso build-software; do
   cp "fixtures/contracts/$v.yaml" "$repo/contracts/"
   cp "fixtures/sources/$v.txt" "$repo/sources/"
 done
+cp -r examples/policies "$repo/policies"
+printf 'acme:\n  cap_floor:\n    min_eur: 500000\n' > "$repo/thresholds.yaml"
 expires=$(date -u -d '+60 days' +%Y-%m-%d)
+# Every kind of trusted input at once: a profile, custom policies with their params, a params
+# file, waivers with a policy. A pull request that changes no contract must have no new failure.
 cat > "$repo/.termlint.yaml" <<YAML
 profile: financial-entity
+policies: [policies]
+params: [thresholds.yaml]
 waivers: contracts/waivers.yaml
 waiver_policy:
   approvers: ["J. Janssens, legal"]
