@@ -40,16 +40,41 @@ func TestTestCommand(t *testing.T) {
 		want    []string // substrings of stdout and stderr
 		notWant []string
 	}{
-		{"author mode covered", []string{"test", "-p", full, "--no-default", "--coverage-min", "90"}, 0,
-			[]string{"100.00%  " + filepath.Join(full, "floor.rego") + "\n  100.00%  total\n", "\n2 passed, 0 failed\n"}, []string{"policies/"}},
-		{"example policies", []string{"test", "-p", "examples/policies", "--no-default", "--coverage-min", "90"}, 0,
-			[]string{"100.00%  total", "0 failed"}, []string{"policies/lib"}},
-		{"todo skipped", []string{"test", "--no-default", floorPolicy(t, "todo_test_later if {\n\tfalse\n}\n")}, 0,
-			[]string{"SKIP ", "\n2 passed, 0 failed, 1 skipped\n"}, nil},
-		{"fail counted", []string{"test", "--no-default", floorPolicy(t, "test_wrong if {\n\tcount(rule.deny) == 0 with input as caps(5)\n}\n")}, 1,
-			[]string{"FAIL ", "\n2 passed, 1 failed\n"}, nil},
-		{"error counted", []string{"test", "--no-default", floorPolicy(t, "test_errs if {\n\tto_number(\"x\") == 1\n}\n")}, 1,
-			[]string{"ERROR ", "\n2 passed, 1 failed\n"}, nil},
+		{
+			"author mode covered",
+			[]string{"test", "-p", full, "--no-default", "--coverage-min", "90"},
+			0,
+			[]string{"100.00%  " + filepath.Join(full, "floor.rego") + "\n  100.00%  total\n", "\n2 passed, 0 failed\n"},
+			[]string{"policies/"},
+		},
+		{
+			"example policies",
+			[]string{"test", "-p", "examples/policies", "--no-default", "--coverage-min", "90"},
+			0,
+			[]string{"100.00%  total", "0 failed"},
+			[]string{"policies/lib"},
+		},
+		{
+			"todo skipped",
+			[]string{"test", "--no-default", floorPolicy(t, "todo_test_later if {\n\tfalse\n}\n")},
+			0,
+			[]string{"SKIP ", "\n2 passed, 0 failed, 1 skipped\n"},
+			nil,
+		},
+		{
+			"fail counted",
+			[]string{"test", "--no-default", floorPolicy(t, "test_wrong if {\n\tcount(rule.deny) == 0 with input as caps(5)\n}\n")},
+			1,
+			[]string{"FAIL ", "\n2 passed, 1 failed\n"},
+			nil,
+		},
+		{
+			"error counted",
+			[]string{"test", "--no-default", floorPolicy(t, "test_errs if {\n\tto_number(\"x\") == 1\n}\n")},
+			1,
+			[]string{"ERROR ", "\n2 passed, 1 failed\n"},
+			nil,
+		},
 		{"no tests", []string{"test", "--no-default"}, 2, []string{"no tests: a test is a rule named test_*"}, nil},
 	}
 	for _, tt := range tests {
