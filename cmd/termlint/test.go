@@ -11,7 +11,7 @@ import (
 )
 
 func runTest(e *env, args []string) int {
-	fs := newFlags(e, "test", "test [flags] [dirs...]\n\nRuns the Rego unit tests (rules named test_*) of the default playbook and of the given policy\ndirectories, with the compiler settings of check (strict, schema-typed input, no network builtins),\nand reports coverage per file and in total.\nExit 0 all passed (and coverage at least --coverage-min), 1 a test failed or coverage too low, 2 policy error.")
+	fs := newFlags(e, "test", "test [flags] [dirs...]\n\nRuns the Rego unit tests (rules named test_*) of the default playbook and of the given policy\ndirectories, with the compiler settings of check (strict, schema-typed input, no network builtins),\nand reports coverage per file and in total. With --no-default only the directories' tests run and\ncoverage counts only their files (the library stays loaded for them). todo_test_* rules are\nreported as skipped and do not fail the run.\nExit 0 no test failed (and coverage at least --coverage-min), 1 a test failed or erred or coverage\ntoo low, 2 policy error or no tests.")
 	var pf policyFlags
 	pf.register(fs)
 	format := fs.StringP("format", "f", "text", "output format: text or json")

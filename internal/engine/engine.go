@@ -145,6 +145,7 @@ func compile(modules map[string]*ast.Module, schema *contract.Schema) (*ast.Comp
 // deny but has no id is an error: its findings would have no name in any report.
 func findRules(modules map[string]*ast.Module) ([]*Rule, error) {
 	byPkg := map[string]*Rule{}
+	at := map[string]*ast.Location{}
 	hasDeny := map[string]string{}
 	var problems []Problem
 	names := slices.Sorted(maps.Keys(modules))
@@ -177,33 +178,55 @@ func findRules(modules map[string]*ast.Module) ([]*Rule, error) {
 				continue
 			}
 			byPkg[pkg] = rule
+			at[pkg] = a.Location
 		}
 	}
+	// Maps are walked in sorted order: which of two packages with one id is "first", and so
+	// which file a message names, must not change from run to run. By file, then package, so
+	// that the error sits at the later file and names the earlier.
+	pkgs := slices.SortedFunc(maps.Keys(byPkg), func(a, b string) int {
+		if c := strings.Compare(byPkg[a].File, byPkg[b].File); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
 	ids := map[string]string{}
 	var rules []*Rule
-	for pkg, r := range byPkg {
+	for _, pkg := range pkgs {
+		r := byPkg[pkg]
 		if other, dup := ids[r.ID]; dup {
-			problems = append(problems, Problem{File: r.File, Message: fmt.Sprintf("rule id %q is used by two packages: %s and %s", r.ID, other, pkg)})
+			problems = append(problems, Problem{
+				File: r.File, Line: at[pkg].Row, Column: at[pkg].Col,
+				Message: fmt.Sprintf("rule id %q is used by two packages: %s (%s) and %s (%s)", r.ID, other, byPkg[other].File, pkg, r.File),
+			})
 			continue
 		}
 		ids[r.ID] = pkg
 		if _, ok := hasDeny[pkg]; !ok {
-			problems = append(problems, Problem{File: r.File, Message: fmt.Sprintf("rule %s (package %s) defines no deny rule", r.ID, pkg)})
+			problems = append(problems, Problem{File: r.File, Line: at[pkg].Row, Column: at[pkg].Col, Message: fmt.Sprintf("rule %s (package %s) defines no deny rule", r.ID, pkg)})
 			continue
 		}
 		rules = append(rules, r)
 	}
-	for pkg, file := range hasDeny {
+	for _, pkg := range slices.Sorted(maps.Keys(hasDeny)) {
 		if _, ok := byPkg[pkg]; !ok {
-			problems = append(problems, Problem{File: file, Message: fmt.Sprintf("package %s defines deny but has no package METADATA with custom.id (and title, severity)", pkg)})
+			problems = append(problems, Problem{File: hasDeny[pkg], Message: fmt.Sprintf("package %s defines deny but has no package METADATA with custom.id (and title, severity)", pkg)})
 		}
 	}
 	if len(problems) > 0 {
+		// A total order (message last), so that two problems at one place keep their order too.
 		sort.Slice(problems, func(i, j int) bool {
-			if problems[i].File != problems[j].File {
-				return problems[i].File < problems[j].File
+			a, b := problems[i], problems[j]
+			if a.File != b.File {
+				return a.File < b.File
 			}
-			return problems[i].Line < problems[j].Line
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			if a.Column != b.Column {
+				return a.Column < b.Column
+			}
+			return a.Message < b.Message
 		})
 		return nil, &PolicyError{Problems: problems}
 	}

@@ -21,7 +21,7 @@ type TestResult struct {
 	Name    string `json:"name"`
 	File    string `json:"file"`
 	Line    int    `json:"line"`
-	// Outcome is pass, fail or error.
+	// Outcome is pass, fail, error or skip (a todo_test_ rule, which OPA does not run).
 	Outcome string `json:"outcome"`
 	Message string `json:"message,omitempty"`
 }
@@ -36,21 +36,25 @@ type FileCoverage struct {
 
 // TestReport is the outcome of a test run.
 type TestReport struct {
-	Tests    []TestResult   `json:"tests"`
+	Tests   []TestResult `json:"tests"`
+	Summary TestSummary  `json:"summary"`
+	// Coverage lists the files measured: every policy file but the tests, and with NoDefault
+	// only the policy directories' files (the library is loaded for them, not theirs to cover).
 	Coverage []FileCoverage `json:"coverage"`
-	// Total is the coverage over all policy files (tests and the library's own tests excluded).
+	// Total is the coverage over the files in Coverage.
 	Total float64 `json:"coverage_total"`
 }
 
-// Passed reports whether every test passed.
-func (r *TestReport) Passed() bool {
-	for _, t := range r.Tests {
-		if t.Outcome != "pass" {
-			return false
-		}
-	}
-	return len(r.Tests) > 0
+// TestSummary counts the tests by outcome; an error counts as a failure.
+type TestSummary struct {
+	Passed  int `json:"passed"`
+	Failed  int `json:"failed"`
+	Skipped int `json:"skipped"`
 }
+
+// Passed reports whether no test failed or erred. Skipped (todo) tests do not fail a run, as in
+// opa test: they mark work still to do, and the summary counts them.
+func (r *TestReport) Passed() bool { return r.Summary.Failed == 0 }
 
 // RunTests runs the Rego unit tests (test_ rules) of the selected policies, with the same
 // compiler settings as a check, and measures coverage of the non-test files.
@@ -58,6 +62,11 @@ func RunTests(ctx context.Context, schema *contract.Schema, opts Options, timeou
 	opts.Tests = true
 	ps, err := loadPolicies(opts)
 	if err != nil {
+		return nil, err
+	}
+	// The rules' METADATA is checked as check checks it, so that a run that passes here does
+	// not fail at the first check for a missing id or an id used twice.
+	if _, err := findRules(ps.modules); err != nil {
 		return nil, err
 	}
 	store := inmem.NewFromObject(map[string]any{"termlint": map[string]any{"params": ps.params}})
@@ -97,19 +106,38 @@ func RunTests(ctx context.Context, schema *contract.Schema, opts Options, timeou
 		case r.Skip:
 			tr.Outcome = "skip"
 		}
+		switch tr.Outcome {
+		case "pass":
+			rep.Summary.Passed++
+		case "skip":
+			rep.Summary.Skipped++
+		default:
+			rep.Summary.Failed++
+		}
 		rep.Tests = append(rep.Tests, tr)
+	}
+	if len(rep.Tests) == 0 {
+		// Nothing ran, so nothing passed: a step that tests nothing is a mistake, not a pass.
+		where := strings.Join(opts.Dirs, ", ")
+		if where == "" {
+			where = "termlint test"
+		}
+		return nil, policyErr(where, "no tests: a test is a rule named test_* in a *_test.rego file (--no-default leaves out the playbook's own tests)")
 	}
 	sort.Slice(rep.Tests, func(i, j int) bool {
 		a, b := rep.Tests[i], rep.Tests[j]
 		if a.File != b.File {
 			return a.File < b.File
 		}
-		return a.Line < b.Line
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Name < b.Name
 	})
 	covered := cov.Report(ps.modules)
 	var c, n int
 	for file, fr := range covered.Files {
-		if strings.HasSuffix(file, "_test.rego") {
+		if strings.HasSuffix(file, "_test.rego") || (opts.NoDefault && !ps.authored[file]) {
 			continue
 		}
 		fc := FileCoverage{File: file, Covered: fr.CoveredLines, NotCovered: fr.NotCoveredLines, Percent: fr.Coverage}
