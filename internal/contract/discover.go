@@ -211,6 +211,10 @@ var (
 // escaped quoted key, and text in UTF-16 or UTF-32 (which LoadFile refuses with a message). It
 // errs only that way for valid YAML: FuzzLooksLikeContract checks it against the YAML parser.
 func LooksLikeContract(data []byte) bool {
+	// Lines this scanner cannot split as YAML does: loaded, so the loader names the problem.
+	if HasOddLineBreak(data) {
+		return true
+	}
 	if bytes.HasPrefix(data, bomUTF16BE) || bytes.HasPrefix(data, bomUTF16LE) || (len(data) >= 4 && (data[0] == 0 || data[1] == 0)) {
 		return true
 	}

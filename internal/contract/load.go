@@ -313,10 +313,14 @@ func decodeWithin(c *Contract, limits Limits, budget *nodeBudget, s *Schema, wha
 	return m, nil
 }
 
-// checkText rejects input that is not text before the YAML parser gives a vaguer message.
+// checkText rejects input that is not text before the YAML parser gives a vaguer message, and
+// line breaks other than LF and CRLF: YAML also breaks lines at a lone CR, NEL, LS and PS, where
+// every line-based reader (termlint's positions and discovery, editors' line numbers, diff)
+// sees one line, so a file written with them reads differently to YAML and to the people
+// reviewing it.
 func checkText(file string, data []byte) (Diagnostic, bool) {
-	// Two fast scans settle the usual case; the position is only worked out for a problem.
-	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+	// A few fast scans settle the usual case; the position is only worked out for a problem.
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 && !HasOddLineBreak(data) {
 		return Diagnostic{}, false
 	}
 	line, col := 1, 1
@@ -327,6 +331,8 @@ func checkText(file string, data []byte) (Diagnostic, bool) {
 			return Diagnostic{File: file, Line: line, Column: col, Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): expected a UTF-8 text file", data[i])}, true
 		case r == 0:
 			return Diagnostic{File: file, Line: line, Column: col, Message: "NUL byte: expected a text file, not binary data"}, true
+		case r == '\r' && (i+1 == len(data) || data[i+1] != '\n'), r == '\u0085', r == '\u2028', r == '\u2029':
+			return Diagnostic{File: file, Line: line, Column: col, Message: fmt.Sprintf("line break %U other than LF or CRLF: save the file with LF (or CRLF) line endings", r)}, true
 		case r == '\n':
 			line, col = line+1, 1
 		default:
@@ -335,6 +341,21 @@ func checkText(file string, data []byte) (Diagnostic, bool) {
 		i += size
 	}
 	return Diagnostic{}, false
+}
+
+// HasOddLineBreak reports whether data breaks a line other than with LF or CRLF (see checkText).
+func HasOddLineBreak(data []byte) bool {
+	for i := bytes.IndexByte(data, '\r'); i >= 0; {
+		if i+1 == len(data) || data[i+1] != '\n' {
+			return true
+		}
+		next := bytes.IndexByte(data[i+1:], '\r')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029"))
 }
 
 // separators bounds the number of values from above: every value but the first needs a line
