@@ -22,7 +22,7 @@ uc := input.unilateral_changes
 
 terms := uc.terms
 
-notice_text(t) := sprintf(" on notice of %s", [duration_words(t.notice)]) if {
+notice_text(t) := sprintf(" on notice of %s", [lib.duration_words(t.notice)]) if {
 	t.notice.days > 0
 } else := " without notice" if {
 	t.notice
@@ -69,26 +69,4 @@ unknown contains lib.finding(msg, ["unilateral_changes", "terms"]) if {
 what := {
 	"running_contracts": "whether the changes reach running contracts",
 	"customer_exit": "whether the buyer may then leave",
-}
-
-# Words for a duration as the contract states it ("3mo" -> "3 months").
-duration_words(d) := "an indefinite period" if d.indefinite
-
-else := "no notice" if d.text == "none"
-
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
 }

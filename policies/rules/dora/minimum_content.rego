@@ -111,7 +111,7 @@ unknown contains lib.finding("the region where data is processed has not been en
 
 unknown contains lib.finding("whether the vendor gives notice before it changes the location of data has not been encoded", ["data_protection", "data_location"]) if {
 	lib.stated(loc)
-	not has_key(loc, "change_notice")
+	not lib.has_key(loc, "change_notice")
 }
 
 # --- Assistance when an ICT incident occurs (art. 30(2)(f)).
@@ -141,7 +141,7 @@ unknown contains lib.finding(msg, ["audit"]) if {
 	lib.stated(audit)
 	missing := [w |
 		some [k, w] in [["customer_right", "whether the buyer may audit"], ["authority_access", "whether the authority has access"]]
-		not has_key(audit, k)
+		not lib.has_key(audit, k)
 	]
 	count(missing) > 0
 	msg := sprintf("%s has not been encoded", [concat(" and ", missing)])
@@ -176,7 +176,7 @@ unknown contains lib.finding(lib.reason(ma, "assistance with migration"), ["exit
 
 unknown contains lib.finding("whether the vendor assists with migration has not been encoded", ["exit", "migration_assistance"]) if {
 	lib.stated(ma)
-	not has_key(ma, "available")
+	not lib.has_key(ma, "available")
 }
 
 # The model records migration assistance, not a period during which the vendor keeps providing
@@ -184,5 +184,3 @@ unknown contains lib.finding("whether the vendor assists with migration has not 
 unknown contains lib.finding("the contract model has no field for a transition period during which the vendor keeps providing the service (DORA art. 30(3)(f)); check the document by hand", ["exit"]) if {
 	ma.available == true
 }
-
-has_key(obj, k) if _ = obj[k]

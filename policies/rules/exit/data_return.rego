@@ -87,22 +87,4 @@ unknown contains lib.finding("the document does not say whether the buyer pays t
 
 window_words(w) := "the buyer has no time after the end to retrieve its data" if w.days == 0
 
-else := sprintf("the buyer has only %s after the end to retrieve its data", [duration_words(w)])
-
-# Words for a duration as the contract states it ("2mo" -> "2 months").
-duration_words(d) := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
-}
+else := sprintf("the buyer has only %s after the end to retrieve its data", [lib.duration_words(w)])

@@ -123,8 +123,3 @@ test_unknown_charge_not_stated if {
 	f.path == ["exit", "data_return", "charge"]
 	contains(f.msg, "does not say whether the buyer pays")
 }
-
-test_duration_words if {
-	rule.duration_words({"text": "1w", "days": 7}) == "1 week"
-	rule.duration_words({"text": "odd", "days": 7}) == "odd"
-}

@@ -114,9 +114,3 @@ test_unknown_retention_missing if {
 	some f in r.unknown
 	contains(f.msg, "period has not been encoded")
 }
-
-test_duration_words if {
-	rule.duration_words({"text": "indefinite", "indefinite": true}) == "an indefinite period"
-	rule.duration_words({"text": "1y", "days": 365}) == "1 year"
-	rule.duration_words({"text": "odd", "days": 1}) == "odd"
-}

@@ -25,16 +25,15 @@
 package termlint.rules.liability.cap_minimum
 
 import data.termlint.lib
+import data.termlint.lib.liability
 
 params := data.termlint.params.liability.cap_minimum
 
-liab := input.liability
+liab := liability.section
 
 # The caps, as a list or status marker; a liability section the document leaves out entirely
 # counts as no caps.
-caps := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.caps
+caps := liability.caps
 
 comb := liab.combination
 
@@ -160,27 +159,6 @@ saved(i) if {
 
 # --- Messages ---------------------------------------------------------------------------------
 
-unit_words := {"min": "minutes", "h": "hours", "d": "days", "wd": "working days", "w": "weeks", "mo": "months", "y": "years"}
-
-unit_word := {"min": "minute", "h": "hour", "d": "day", "wd": "working day", "w": "week", "mo": "month", "y": "year"}
-
-# words of a normalised duration ("6mo" -> "6 months"). Only short periods reach a message.
-words(d) := sprintf("1 %s", [unit_word[m[0][2]]]) if {
-	m := regex.find_all_string_submatch_n(`^([0-9]+)([a-z]+)$`, d.text, 1)
-	m[0][1] == "1"
-}
-
-else := sprintf("%s %s", [m[0][1], unit_words[m[0][2]]]) if {
-	m := regex.find_all_string_submatch_n(`^([0-9]+)([a-z]+)$`, d.text, 1)
-}
-
-else := "no period at all"
-
-# words of a threshold in days (365 -> "12 months").
-days_words(n) := sprintf("%d months", [(n / 365) * 12]) if n % 365 == 0
-
-else := sprintf("%v days", [n])
-
 months_words(n) := "1 monthly fee" if n == 1
 
 else := sprintf("%v monthly fees", [n])
@@ -198,7 +176,7 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 	c.basis in fee_bases
 	short(c)
 	not saved(i)
-	msg := sprintf("the cap is the fees %s over %s; the playbook expects a cap of at least %s of fees (or the total order value)", [fee_kind[c.basis], words(c.lookback), days_words(params.min_lookback_days)])
+	msg := sprintf("the cap is the fees %s over %s; the playbook expects a cap of at least %s of fees (or the total order value)", [fee_kind[c.basis], period_words(c.lookback), lib.days_words(params.min_lookback_days)])
 }
 
 deny contains lib.finding(msg, ["liability", "caps", i]) if {
@@ -274,5 +252,10 @@ deny contains lib.finding(msg, ["liability", "caps", i, "base_excludes"]) if {
 	some i, c in stated
 	reduced(c)
 	not saved(i)
-	msg := sprintf("the cap's base leaves out %s, so it is less than the fees or order value it names; the playbook expects a cap of at least %s of all fees (or the total order value)", [concat(", ", [x | some x in c.base_excludes; not tax(x)]), days_words(params.min_lookback_days)])
+	msg := sprintf("the cap's base leaves out %s, so it is less than the fees or order value it names; the playbook expects a cap of at least %s of all fees (or the total order value)", [concat(", ", [x | some x in c.base_excludes; not tax(x)]), lib.days_words(params.min_lookback_days)])
 }
+
+# period_words: a look-back period in words ("6mo" -> "6 months"); a look-back of none says so.
+period_words(d) := "no period at all" if d.text == "none"
+
+else := lib.duration_words(d)

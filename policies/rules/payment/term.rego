@@ -24,7 +24,7 @@ payment := input.payment
 deny contains lib.finding(msg, ["payment", "term", "period"]) if {
 	lib.stated(payment.term)
 	lib.days(payment.term.period) < params.min_days
-	msg := sprintf("invoices must be paid within %s%s; the playbook expects at least %v days", [duration_words(payment.term.period), from(payment.term), params.min_days])
+	msg := sprintf("invoices must be paid within %s%s; the playbook expects at least %v days", [lib.duration_words(payment.term.period), from(payment.term), params.min_days])
 }
 
 deny contains lib.finding(msg, ["payment", "prepayment"]) if {
@@ -53,26 +53,4 @@ unknown contains lib.finding(lib.reason(payment.term, "the payment term"), ["pay
 unknown contains lib.finding("the payment term is stated but its period has not been encoded", ["payment", "term"]) if {
 	lib.stated(payment.term)
 	not payment.term.period
-}
-
-# Words for a duration as the contract states it ("3mo" -> "3 months").
-duration_words(d) := "an indefinite period" if d.indefinite
-
-else := "no notice" if d.text == "none"
-
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
 }

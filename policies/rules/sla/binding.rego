@@ -88,7 +88,7 @@ unknown contains lib.finding(lib.reason(sla, "the service levels"), ["sla"]) if 
 unknown contains lib.finding(msg, ["sla"]) if {
 	lib.stated(sla)
 	not sla.location == "none"
-	missing := [w | some k, w in needed; not has_key(sla, k)]
+	missing := [w | some k, w in needed; not lib.has_key(sla, k)]
 	count(missing) > 0
 	msg := sprintf("%s; not encoded: %s", [where, concat(", ", sort(missing))])
 }
@@ -96,5 +96,3 @@ unknown contains lib.finding(msg, ["sla"]) if {
 where := "the service levels are in a separate SLA that has not been encoded" if sla.location == "separate"
 
 else := "the service levels cannot be judged"
-
-has_key(obj, k) if _ = obj[k]

@@ -43,7 +43,7 @@ binds_buyer if ns.binds in binds_buyer_values
 deny contains lib.finding(msg, ["non_solicitation", "after_term"]) if {
 	binds_buyer
 	lib.days(ns.after_term) > params.max_after_days
-	msg := sprintf("the buyer may not hire or approach the vendor's staff for %s after the contract ends; the playbook accepts at most %s", [duration_words(ns.after_term), limit_words(params.max_after_days)])
+	msg := sprintf("the buyer may not hire or approach the vendor's staff for %s after the contract ends; the playbook accepts at most %s", [lib.duration_words(ns.after_term), lib.days_words(params.max_after_days)])
 }
 
 deny contains lib.finding(msg, ["non_solicitation", "penalty", "months"]) if {
@@ -119,31 +119,3 @@ per_words(pen) := sprintf(" (%s)", [pen.per]) if regex.match(`(?i)^(per|elke|ied
 else := sprintf(" (per %s)", [pen.per]) if pen.per
 
 else := ""
-
-# Words for a duration as the contract states it ("2y" -> "2 years").
-duration_words(d) := "an indefinite period" if d.indefinite
-
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
-}
-
-# Words for a threshold in days: whole years read as months, as the playbook states them.
-limit_words(n) := sprintf("%d months", [(n / 365) * 12]) if {
-	n > 0
-	n % 365 == 0
-}
-
-else := sprintf("%v days", [n])

@@ -212,9 +212,3 @@ test_unknown_penalty_amount_missing if {
 	some f in r.unknown
 	contains(f.msg, "the amount has not been encoded")
 }
-
-test_duration_words if {
-	rule.duration_words({"text": "1mo", "days": 30.417}) == "1 month"
-	rule.duration_words({"text": "10wd", "days": 14}) == "10 working days"
-	rule.duration_words({"text": "weird", "days": 1}) == "weird"
-}

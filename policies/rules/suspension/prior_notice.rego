@@ -74,22 +74,4 @@ scope_words(s) := object.get({"full": " in full", "partial": " in part"}, object
 
 notice_words(d) := "without any prior notice" if d.days == 0
 
-else := sprintf("with only %s of notice", [duration_words(d)])
-
-# Words for a duration as the contract states it ("2wd" -> "2 working days").
-duration_words(d) := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
-}
+else := sprintf("with only %s of notice", [lib.duration_words(d)])

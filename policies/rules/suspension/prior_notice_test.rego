@@ -112,7 +112,6 @@ test_unknown_notice_missing if {
 test_words if {
 	rule.grounds_words({"grounds": []}) == "ground not encoded"
 	rule.scope_words({"scope": "not_stated"}) == ""
-	rule.duration_words({"text": "odd", "days": 1}) == "odd"
 }
 
 test_pass_force_majeure_only if {

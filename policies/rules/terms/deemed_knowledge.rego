@@ -97,7 +97,7 @@ unknown contains lib.finding(msg, ["document", "incorporated_terms", i]) if {
 	some i, t in lib.list(doc.incorporated_terms)
 	lib.stated(t)
 	not t.made_available == "attached"
-	not has_key(t, "deemed_accepted")
+	not lib.has_key(t, "deemed_accepted")
 	msg := sprintf("whether the buyer is deemed to accept %s has not been encoded", [name(t)])
 }
 
@@ -118,5 +118,3 @@ unknown contains lib.finding("what the buyer is deemed to know or accept has not
 	lib.stated(d)
 	not d.what
 }
-
-has_key(obj, k) if _ = obj[k]
