@@ -8,8 +8,10 @@
 #   id: changes/unilateral-terms
 #   severity: error
 #   references:
-#     - "BE Code of Economic Law art. VI.91/5 (grey list: a unilateral change of the terms without a valid reason stated in the contract)"
-#     - "NL Civil Code art. 6:237(c) (grey list: the user may change a performance materially; by reflex for business buyers)"
+#     - "BE Code of Economic Law art. VI.91/5 (grey list: a unilateral change of the terms without a valid reason
+#       stated in the contract)"
+#     - "NL Civil Code art. 6:237(c) (grey list: the user may change a performance materially; by reflex for business
+#       buyers)"
 #   remediation: >-
 #     Have changes bind running contracts only with the buyer's written consent, or give the buyer
 #     written notice of at least thirty days and a right to terminate without cost before the change
@@ -33,7 +35,13 @@ deny contains lib.finding(msg, ["unilateral_changes", "terms", "customer_exit"])
 	terms.allowed == true
 	terms.running_contracts == true
 	terms.customer_exit == false
-	msg := sprintf("the vendor may change its terms for running contracts%s, and the buyer has no right to leave; the playbook expects an exit right or the buyer's consent", [notice_text(terms)])
+	msg := sprintf(
+		concat("", [
+			"the vendor may change its terms for running contracts%s, and the buyer has no right to leave; the playbook ",
+			"expects an exit right or the buyer's consent",
+		]),
+		[notice_text(terms)],
+	)
 }
 
 unknown contains lib.finding("unilateral changes have not been encoded", []) if not uc
@@ -49,7 +57,10 @@ unknown contains lib.finding(lib.reason(terms, "the change of terms"), ["unilate
 	lib.ambiguous(terms)
 }
 
-unknown contains lib.finding("whether the vendor may change its terms on its own has not been encoded (allowed)", ["unilateral_changes", "terms"]) if {
+unknown contains lib.finding(
+	"whether the vendor may change its terms on its own has not been encoded (allowed)",
+	["unilateral_changes", "terms"],
+) if {
 	lib.stated(terms)
 	not is_boolean(object.get(terms, "allowed", null))
 }

@@ -10,7 +10,8 @@
 #   id: claims/time-limit
 #   severity: error
 #   references:
-#     - "NL Civil Code art. 6:236(g) BW, by reflex for business buyers (black list: shortening limitation periods) (confirm)"
+#     - "NL Civil Code art. 6:236(g) BW, by reflex for business buyers (black list: shortening limitation periods)
+#       (confirm)"
 #     - "BE Code of Economic Law art. VI.91/5 (grey list: clauses that inappropriately limit the buyer's remedies)"
 #   remediation: >-
 #     Ask for a period of at least 12 months from discovery of the damage for liability claims,
@@ -58,7 +59,6 @@ else := "claims or complaints"
 # --- Messages ---------------------------------------------------------------------------------
 
 from_words(l) := sprintf(" (counted from: %s)", [l.from]) if {
-	l.from
 	l.from != "not stated"
 }
 
@@ -71,7 +71,16 @@ deny contains lib.finding(msg, ["liability", "claim_time_limits", i]) if {
 	lib.stated(l)
 	judged(l)
 	lib.days(l.period) < minimum(l.scope)
-	msg := sprintf("the buyer has %s for %s%s%s; the playbook accepts no period shorter than %s", [period_words(l.period), scope_words[l.scope], lib.applies_to_note(l), from_words(l), lib.days_words(minimum(l.scope))])
+	msg := sprintf(
+		"the buyer has %s for %s%s%s; the playbook accepts no period shorter than %s",
+		[
+			period_words(l.period),
+			scope_words[l.scope],
+			lib.applies_to_note(l),
+			from_words(l),
+			lib.days_words(minimum(l.scope)),
+		],
+	)
 }
 
 # The invoice protest under payment, unless claim_time_limits already records one for invoices.
@@ -86,7 +95,10 @@ deny contains lib.finding(msg, ["payment", "invoice_protest"]) if {
 	not invoice_in_limits
 	lib.stated(protest)
 	lib.days(protest.period) < params.min_complaint_days
-	msg := sprintf("the buyer has %s to protest an invoice; the playbook accepts no period shorter than %s", [period_words(protest.period), lib.days_words(params.min_complaint_days)])
+	msg := sprintf(
+		"the buyer has %s to protest an invoice; the playbook accepts no period shorter than %s",
+		[period_words(protest.period), lib.days_words(params.min_complaint_days)],
+	)
 }
 
 unknown contains lib.finding("liability has not been encoded (claim time limits)", []) if not liab
@@ -117,18 +129,27 @@ unknown contains lib.finding(msg, ["liability", "claim_time_limits", i]) if {
 	msg := sprintf("the time limit for %s is encoded without its period", [scope_words[l.scope]])
 }
 
-unknown contains lib.finding("a claim time limit is encoded without its scope", ["liability", "claim_time_limits", i]) if {
+unknown contains lib.finding(
+	"a claim time limit is encoded without its scope",
+	["liability", "claim_time_limits", i],
+) if {
 	some i, l in lib.list(limits)
 	lib.stated(l)
 	not l.scope
 }
 
-unknown contains lib.finding(lib.reason(protest, "the period to protest an invoice"), ["payment", "invoice_protest"]) if {
+unknown contains lib.finding(
+	lib.reason(protest, "the period to protest an invoice"),
+	["payment", "invoice_protest"],
+) if {
 	not invoice_in_limits
 	lib.ambiguous(protest)
 }
 
-unknown contains lib.finding("the period to protest an invoice is encoded without its period", ["payment", "invoice_protest"]) if {
+unknown contains lib.finding(
+	"the period to protest an invoice is encoded without its period",
+	["payment", "invoice_protest"],
+) if {
 	not invoice_in_limits
 	lib.stated(protest)
 	not protest.period

@@ -28,14 +28,26 @@ ex := input.exit
 
 del := ex.data_deletion
 
-deny contains lib.finding("the vendor may delete the buyer's data, or make it inaccessible, as soon as the contract ends; the playbook requires the data to stay available until the buyer has retrieved it", ["exit", "data_deletion", "timing"]) if {
+deny contains lib.finding(
+	concat("", [
+		"the vendor may delete the buyer's data, or make it inaccessible, as soon as the contract ends; the playbook ",
+		"requires the data to stay available until the buyer has retrieved it",
+	]),
+	["exit", "data_deletion", "timing"],
+) if {
 	del.timing == "immediate"
 }
 
 deny contains lib.finding(msg, ["exit", "data_deletion", "after"]) if {
 	del.timing == "after_retention"
 	lib.days(del.after) < required_days
-	msg := sprintf("the vendor may delete the buyer's data %s after the end of the contract, before the buyer's retrieval window of %s has run; the playbook requires the data to stay available until then", [lib.duration_words(del.after), required_words])
+	msg := sprintf(
+		concat("", [
+			"the vendor may delete the buyer's data %s after the end of the contract, before the buyer's retrieval window of ",
+			"%s has run; the playbook requires the data to stay available until then",
+		]),
+		[lib.duration_words(del.after), required_words],
+	)
 }
 
 # The buyer's retrieval window: the longer of the contract's own window and the playbook minimum.
@@ -60,12 +72,18 @@ unknown contains lib.finding("the deletion of the buyer's data at the end has no
 
 unknown contains lib.finding(lib.reason(del, "the deletion of data"), ["exit", "data_deletion"]) if lib.ambiguous(del)
 
-unknown contains lib.finding("the deletion of data is recorded without saying when the vendor deletes", ["exit", "data_deletion"]) if {
+unknown contains lib.finding(
+	"the deletion of data is recorded without saying when the vendor deletes",
+	["exit", "data_deletion"],
+) if {
 	lib.stated(del)
 	not del.timing
 }
 
-unknown contains lib.finding("the vendor deletes after a retention period, but the period has not been encoded", ["exit", "data_deletion"]) if {
+unknown contains lib.finding(
+	"the vendor deletes after a retention period, but the period has not been encoded",
+	["exit", "data_deletion"],
+) if {
 	del.timing == "after_retention"
 	not del.after
 }

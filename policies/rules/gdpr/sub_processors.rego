@@ -12,7 +12,8 @@
 #   id: gdpr/sub-processors
 #   severity: error
 #   references:
-#     - GDPR art. 28(2) (no other processor without the controller's prior specific or general written authorisation; notice of changes and a right to object)
+#     - GDPR art. 28(2) (no other processor without the controller's prior specific or general written authorisation;
+#       notice of changes and a right to object)
 #     - GDPR art. 28(4) (the same data-protection obligations flow down to the sub-processor)
 #   remediation: >-
 #     Require the buyer's prior written authorisation for sub-processors, or a list of approved
@@ -53,14 +54,26 @@ deny contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
 	processor
 	lib.absent(sub)
 	not dp_elsewhere
-	msg := sprintf("the vendor processes personal data as processor but the document does not regulate sub-processors; the playbook requires %s", [accepted_words])
+	msg := sprintf(
+		concat("", [
+			"the vendor processes personal data as processor but the document does not regulate sub-processors; the playbook ",
+			"requires %s",
+		]),
+		[accepted_words],
+	)
 }
 
 unknown contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
 	processor
 	lib.absent(sub)
 	dp_elsewhere
-	msg := sprintf("these terms do not regulate sub-processors, but the processor agreement (%s) is a separate document that has not been encoded; a person must check its sub-processor clause", [pa_words])
+	msg := sprintf(
+		concat("", [
+			"these terms do not regulate sub-processors, but the processor agreement (%s) is a separate document that has not ",
+			"been encoded; a person must check its sub-processor clause",
+		]),
+		[pa_words],
+	)
 }
 
 # The processor agreement is, or may be, a document of its own that was not encoded.
@@ -84,7 +97,10 @@ unknown contains lib.finding("the vendor's role under the GDPR has not been enco
 	not dp.role
 }
 
-unknown contains lib.finding(lib.reason(dp.role, "the vendor's GDPR role"), ["data_protection", "role"]) if lib.ambiguous(dp.role)
+unknown contains lib.finding(
+	lib.reason(dp.role, "the vendor's GDPR role"),
+	["data_protection", "role"],
+) if lib.ambiguous(dp.role)
 
 unknown contains lib.finding("the use of sub-processors has not been encoded", ["data_protection"]) if {
 	processor
@@ -96,7 +112,10 @@ unknown contains lib.finding(lib.reason(sub, "the use of sub-processors"), ["dat
 	lib.ambiguous(sub)
 }
 
-unknown contains lib.finding("the use of sub-processors is recorded without its regime", ["data_protection", "sub_processors"]) if {
+unknown contains lib.finding(
+	"the use of sub-processors is recorded without its regime",
+	["data_protection", "sub_processors"],
+) if {
 	processor
 	lib.stated(sub)
 	not sub.regime

@@ -132,7 +132,10 @@ binds contains {"i": i, "why": why} if {
 	unreliable(c)
 	other_reliable(i)
 	own_terms
-	why := "the document does not say how the caps combine, so each applies on its own terms and it can bring the vendor's liability below the other caps"
+	why := concat("", [
+		"the document does not say how the caps combine, so each applies on its own terms and it can bring the vendor's ",
+		"liability below the other caps",
+	])
 }
 
 # No rule for combining several caps: each applies as written.
@@ -165,7 +168,9 @@ else := sprintf("%v monthly fees", [n])
 
 fee_kind := {"fees_paid_lookback": "paid", "fees_payable_lookback": "payable"}
 
-basis_words(c) := "whatever the vendor's liability insurer pays out, which is not a cap the buyer can rely on" if c.basis == "insurance_payout"
+basis_words(c) := "whatever the vendor's liability insurer pays out, which is not a cap the buyer can rely on" if {
+	c.basis == "insurance_payout"
+}
 
 else := sprintf("measured by %s, a basis the playbook does not accept for a cap", [lib.label(c.basis)])
 
@@ -176,7 +181,10 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 	c.basis in fee_bases
 	short(c)
 	not saved(i)
-	msg := sprintf("the cap is the fees %s over %s; the playbook expects a cap of at least %s of fees (or the total order value)", [fee_kind[c.basis], period_words(c.lookback), lib.days_words(params.min_lookback_days)])
+	msg := sprintf(
+		"the cap is the fees %s over %s; the playbook expects a cap of at least %s of fees (or the total order value)",
+		[fee_kind[c.basis], period_words(c.lookback), lib.days_words(params.min_lookback_days)],
+	)
 }
 
 deny contains lib.finding(msg, ["liability", "caps", i]) if {
@@ -184,7 +192,10 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 	c.basis == "monthly_price"
 	short(c)
 	not saved(i)
-	msg := sprintf("the cap is %s; the playbook expects a cap of at least %v monthly fees (or the total order value)", [months_words(c.months), params.min_months])
+	msg := sprintf(
+		"the cap is %s; the playbook expects a cap of at least %v monthly fees (or the total order value)",
+		[months_words(c.months), params.min_months],
+	)
 }
 
 deny contains lib.finding(msg, ["liability", "caps", i]) if {
@@ -192,7 +203,10 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 	unreliable(c)
 	some b in binds
 	b.i == i
-	msg := sprintf("the cap is %s (the playbook accepts caps measured by %s), and %s", [basis_words(c), lib.labels(params.reliable_bases), b.why])
+	msg := sprintf(
+		"the cap is %s (the playbook accepts caps measured by %s), and %s",
+		[basis_words(c), lib.labels(params.reliable_bases), b.why],
+	)
 }
 
 default applies := true
@@ -228,7 +242,10 @@ unknown contains lib.finding(msg, ["liability", "caps", i]) if {
 unknown contains lib.finding(msg, ["liability", "caps", i]) if {
 	some i, c in stated
 	unmeasured(c)
-	msg := sprintf("the cap is %s but its measure (lookback period or number of months) has not been encoded", [lib.label(c.basis)])
+	msg := sprintf(
+		"the cap is %s but its measure (lookback period or number of months) has not been encoded",
+		[lib.label(c.basis)],
+	)
 }
 
 # Whether an unreliable cap binds depends on how the caps combine, which is unclear.
@@ -252,7 +269,13 @@ deny contains lib.finding(msg, ["liability", "caps", i, "base_excludes"]) if {
 	some i, c in stated
 	reduced(c)
 	not saved(i)
-	msg := sprintf("the cap's base leaves out %s, so it is less than the fees or order value it names; the playbook expects a cap of at least %s of all fees (or the total order value)", [concat(", ", [x | some x in c.base_excludes; not tax(x)]), lib.days_words(params.min_lookback_days)])
+	msg := sprintf(
+		concat("", [
+			"the cap's base leaves out %s, so it is less than the fees or order value it names; the playbook expects a cap of ",
+			"at least %s of all fees (or the total order value)",
+		]),
+		[concat(", ", [x | some x in c.base_excludes; not tax(x)]), lib.days_words(params.min_lookback_days)],
+	)
 }
 
 # period_words: a look-back period in words ("6mo" -> "6 months"); a look-back of none says so.

@@ -9,7 +9,8 @@
 #   severity: warning
 #   references:
 #     - Buyer policy
-#     - "BE law of 2 August 2002 on late payment in commercial transactions, art. 4 (30 days when nothing is agreed) (to confirm)"
+#     - "BE law of 2 August 2002 on late payment in commercial transactions, art. 4 (30 days when nothing is agreed)
+#       (to confirm)"
 #     - "NL Civil Code art. 6:119a (30 days when nothing is agreed) (to confirm)"
 #   remediation: >-
 #     Ask for a payment term of at least thirty days from receipt of a correct invoice.
@@ -24,13 +25,19 @@ payment := input.payment
 deny contains lib.finding(msg, ["payment", "term", "period"]) if {
 	lib.stated(payment.term)
 	lib.days(payment.term.period) < params.min_days
-	msg := sprintf("invoices must be paid within %s%s; the playbook expects at least %v days", [lib.duration_words(payment.term.period), from(payment.term), params.min_days])
+	msg := sprintf(
+		"invoices must be paid within %s%s; the playbook expects at least %v days",
+		[lib.duration_words(payment.term.period), from(payment.term), params.min_days],
+	)
 }
 
 deny contains lib.finding(msg, ["payment", "prepayment"]) if {
 	lib.stated(payment.prepayment)
 	payment.prepayment.required == true
-	msg := "the vendor may require payment in advance, so the buyer is not assured of any payment term; the playbook expects payment after delivery with a term"
+	msg := concat("", [
+		"the vendor may require payment in advance, so the buyer is not assured of any payment term; the playbook expects ",
+		"payment after delivery with a term",
+	])
 }
 
 from(t) := sprintf(" (from: %s)", [t.from]) if t.from

@@ -12,7 +12,8 @@
 #   severity: error
 #   references:
 #     - "BE Code of Economic Law art. VI.91/5 (grey list: unilateral price changes without a valid reason)"
-#     - "NL Civil Code art. 6:236(i) (black list: price increase within three months without a right to dissolve; by reflex for business buyers) (to confirm)"
+#     - "NL Civil Code art. 6:236(i) (black list: price increase within three months without a right to dissolve; by
+#       reflex for business buyers) (to confirm)"
 #   remediation: >-
 #     Ask for written notice of any increase other than the index at least thirty days before the
 #     buyer's own deadline to terminate, and a right to terminate without cost before the new price
@@ -51,7 +52,10 @@ margin_unclear(pc) if {
 }
 
 # describe says what kind of price change needs an exit, for a message.
-describe(pc) := sprintf("%sprices rise by at least %v %% a year whatever the index does", [lib.for_applies_to(pc), pc.floor_pct]) if {
+describe(pc) := sprintf(
+	"%sprices rise by at least %v %% a year whatever the index does",
+	[lib.for_applies_to(pc), pc.floor_pct],
+) if {
 	price.index_linked(pc)
 	positive(pc, "floor_pct")
 } else := sprintf("%sthe vendor may change prices %s", [lib.for_applies_to(pc), price.when[pc.trigger]]) if {
@@ -98,12 +102,21 @@ renewing contains t if {
 
 # deadlines: [text for a message, days] of each deadline the buyer must meet to leave. Of several
 # termination rights for price changes the buyer may use the most favourable (the shortest notice).
-deadlines contains [sprintf("give notice %s before the end of the term under its termination right for price changes", [lib.duration_words(r.notice)]), lib.days(r.notice)] if {
+deadlines contains [
+	sprintf(
+		"give notice %s before the end of the term under its termination right for price changes",
+		[lib.duration_words(r.notice)],
+	),
+	lib.days(r.notice),
+] if {
 	some r in price_rights
 	lib.days(r.notice) == min({lib.days(x.notice) | some x in price_rights})
 }
 
-deadlines contains [sprintf("give notice %s before the end of the term%s", [lib.duration_words(t.auto_renewal.notice), service(t)]), lib.days(t.auto_renewal.notice)] if {
+deadlines contains [
+	sprintf("give notice %s before the end of the term%s", [lib.duration_words(t.auto_renewal.notice), service(t)]),
+	lib.days(t.auto_renewal.notice),
+] if {
 	count(price_rights) == 0
 	some t in renewing
 }
@@ -175,7 +188,11 @@ problems contains [i, "customer_exit", msg] if {
 	msg := sprintf("the buyer's exit leaves it no time to act (%s)", [window_words(pc.customer_exit.window)])
 }
 
-problems contains [i, "notice", "the new price may apply without notice, so the buyer can only leave once it applies"] if {
+problems contains [
+	i,
+	"notice",
+	"the new price may apply without notice, so the buyer can only leave once it applies",
+] if {
 	some i in needs_exit
 	pc := changes[i]
 	exit_open(pc)
@@ -191,10 +208,25 @@ problems contains [i, "notice", msg] if {
 	lib.days(pc.notice) >= min_window_days
 	some [deadline, days] in deadlines
 	lib.days(pc.notice) - days < min_window_days
-	msg := sprintf("the increase may be announced only %s before it applies, while the buyer must %s to leave, so the notice can come too late to use the exit", [lib.duration_words(pc.notice), deadline])
+	msg := sprintf(
+		concat("", [
+			"the increase may be announced only %s before it applies, while the buyer must %s to leave, so the notice can ",
+			"come too late to use the exit",
+		]),
+		[lib.duration_words(pc.notice), deadline],
+	)
 }
 
-deny contains lib.finding(sprintf("%s (not a pure index), and %s; the playbook expects a right to leave with time to use it before the new price applies", [describe(changes[i]), msg]), ["price_changes", i, key]) if {
+deny contains lib.finding(
+	sprintf(
+		concat("", [
+			"%s (not a pure index), and %s; the playbook expects a right to leave with time to use it before the new price ",
+			"applies",
+		]),
+		[describe(changes[i]), msg],
+	),
+	["price_changes", i, key],
+) if {
 	some [i, key, msg] in problems
 	not margin_unclear(changes[i])
 }
@@ -203,7 +235,13 @@ unknown contains lib.finding(msg, ["price_changes", i, key]) if {
 	some [i, key, problem] in problems
 	pc := changes[i]
 	margin_unclear(pc)
-	msg := sprintf("%sprices follow an index with a cap of %v %%; the contract model does not say whether the cap comes on top of the index (then this is not a pure index) or limits it; if it comes on top, %s", [lib.for_applies_to(pc), pc.cap_pct, problem])
+	msg := sprintf(
+		concat("", [
+			"%sprices follow an index with a cap of %v %%; the contract model does not say whether the cap comes on top of ",
+			"the index (then this is not a pure index) or limits it; if it comes on top, %s",
+		]),
+		[lib.for_applies_to(pc), pc.cap_pct, problem],
+	)
 }
 
 # Not applicable when no price change needs an exit.
@@ -230,25 +268,37 @@ unknown contains lib.finding(lib.reason(pc, "this price change"), ["price_change
 	lib.ambiguous(pc)
 }
 
-unknown contains lib.finding("the buyer's right to leave over this price change has not been encoded", ["price_changes", i]) if {
+unknown contains lib.finding(
+	"the buyer's right to leave over this price change has not been encoded",
+	["price_changes", i],
+) if {
 	some i in needs_exit
 	not changes[i].customer_exit
 }
 
-unknown contains lib.finding(lib.reason(ce, "the buyer's right to leave over this price change"), ["price_changes", i, "customer_exit"]) if {
+unknown contains lib.finding(
+	lib.reason(ce, "the buyer's right to leave over this price change"),
+	["price_changes", i, "customer_exit"],
+) if {
 	some i in needs_exit
 	ce := changes[i].customer_exit
 	lib.ambiguous(ce)
 }
 
-unknown contains lib.finding("whether the buyer may leave over this price change has not been encoded (customer_exit.available)", ["price_changes", i, "customer_exit"]) if {
+unknown contains lib.finding(
+	"whether the buyer may leave over this price change has not been encoded (customer_exit.available)",
+	["price_changes", i, "customer_exit"],
+) if {
 	some i in needs_exit
 	ce := changes[i].customer_exit
 	lib.stated(ce)
 	not is_boolean(object.get(ce, "available", null))
 }
 
-unknown contains lib.finding("the notice of this price change has not been encoded, so whether the buyer's exit comes in time cannot be told", ["price_changes", i]) if {
+unknown contains lib.finding(
+	"the notice of this price change has not been encoded, so whether the buyer's exit comes in time cannot be told",
+	["price_changes", i],
+) if {
 	some i in needs_exit
 	pc := changes[i]
 	exit_open(pc)
@@ -256,7 +306,13 @@ unknown contains lib.finding("the notice of this price change has not been encod
 	not pc.notice
 }
 
-unknown contains lib.finding("the buyer's deadline to terminate (the renewal notice of the term) has not been encoded or is unclear, so whether the notice of this price change comes in time cannot be told", ["price_changes", i]) if {
+unknown contains lib.finding(
+	concat("", [
+		"the buyer's deadline to terminate (the renewal notice of the term) has not been encoded or is unclear, so whether ",
+		"the notice of this price change comes in time cannot be told",
+	]),
+	["price_changes", i],
+) if {
 	some i in needs_exit
 	pc := changes[i]
 	exit_open(pc)

@@ -41,7 +41,13 @@ deny contains lib.finding(msg, ["price_changes", i]) if {
 	pc := changes[i]
 	not price.index_linked(pc)
 	not pc.cap_pct
-	msg := sprintf("%sthe vendor may raise prices %s, with no index and no cap; the playbook expects index-linked increases or a cap of at most %v %% a year", [lib.for_applies_to(pc), trigger(pc), params.max_pct])
+	msg := sprintf(
+		concat("", [
+			"%sthe vendor may raise prices %s, with no index and no cap; the playbook expects index-linked increases or a cap ",
+			"of at most %v %% a year",
+		]),
+		[lib.for_applies_to(pc), trigger(pc), params.max_pct],
+	)
 }
 
 deny contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
@@ -49,7 +55,10 @@ deny contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
 	pc := changes[i]
 	not price.index_linked(pc)
 	pc.cap_pct > params.max_pct
-	msg := sprintf("%sthe vendor may raise prices %s by up to %v %%; the playbook accepts at most %v %% a year", [lib.for_applies_to(pc), trigger(pc), pc.cap_pct, params.max_pct])
+	msg := sprintf(
+		"%sthe vendor may raise prices %s by up to %v %%; the playbook accepts at most %v %% a year",
+		[lib.for_applies_to(pc), trigger(pc), pc.cap_pct, params.max_pct],
+	)
 }
 
 deny contains lib.finding(msg, ["price_changes", i, "floor_pct"]) if {
@@ -57,7 +66,13 @@ deny contains lib.finding(msg, ["price_changes", i, "floor_pct"]) if {
 	pc := changes[i]
 	price.index_linked(pc)
 	pc.floor_pct > params.max_pct
-	msg := sprintf("%sprices rise by at least %v %% a year whatever the index does; the playbook accepts at most %v %% a year above the index", [lib.for_applies_to(pc), pc.floor_pct, params.max_pct])
+	msg := sprintf(
+		concat("", [
+			"%sprices rise by at least %v %% a year whatever the index does; the playbook accepts at most %v %% a year above ",
+			"the index",
+		]),
+		[lib.for_applies_to(pc), pc.floor_pct, params.max_pct],
+	)
 }
 
 unknown contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
@@ -65,7 +80,13 @@ unknown contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
 	pc := changes[i]
 	price.index_linked(pc)
 	pc.cap_pct > params.max_pct
-	msg := sprintf("%sthe increase follows an index with a cap of %v %%; the contract model does not say whether the cap comes on top of the index (the playbook accepts at most %v %% above it) or limits the indexed increase", [lib.for_applies_to(pc), pc.cap_pct, params.max_pct])
+	msg := sprintf(
+		concat("", [
+			"%sthe increase follows an index with a cap of %v %%; the contract model does not say whether the cap comes on ",
+			"top of the index (the playbook accepts at most %v %% above it) or limits the indexed increase",
+		]),
+		[lib.for_applies_to(pc), pc.cap_pct, params.max_pct],
+	)
 }
 
 unknown contains lib.finding("price changes have not been encoded", []) if not input.price_changes

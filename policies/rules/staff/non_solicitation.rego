@@ -43,60 +43,99 @@ binds_buyer if ns.binds in binds_buyer_values
 deny contains lib.finding(msg, ["non_solicitation", "after_term"]) if {
 	binds_buyer
 	lib.days(ns.after_term) > params.max_after_days
-	msg := sprintf("the buyer may not hire or approach the vendor's staff for %s after the contract ends; the playbook accepts at most %s", [lib.duration_words(ns.after_term), lib.days_words(params.max_after_days)])
+	msg := sprintf(
+		concat("", [
+			"the buyer may not hire or approach the vendor's staff for %s after the contract ends; the playbook accepts at ",
+			"most %s",
+		]),
+		[lib.duration_words(ns.after_term), lib.days_words(params.max_after_days)],
+	)
 }
 
 deny contains lib.finding(msg, ["non_solicitation", "penalty", "months"]) if {
 	binds_buyer
 	ns.penalty.basis == "salary_months"
 	ns.penalty.months > params.max_penalty_months
-	msg := sprintf("the penalty for hiring or approaching the vendor's staff is %v months of gross salary%s; the playbook accepts at most %v months", [ns.penalty.months, per_words(ns.penalty), params.max_penalty_months])
+	msg := sprintf(
+		concat("", [
+			"the penalty for hiring or approaching the vendor's staff is %v months of gross salary%s; the playbook accepts at ",
+			"most %v months",
+		]),
+		[ns.penalty.months, per_words(ns.penalty), params.max_penalty_months],
+	)
 }
 
 deny contains lib.finding(msg, ["non_solicitation", "penalty", "per"]) if {
 	binds_buyer
 	ns.penalty.basis in {"salary_months", "fixed"}
 	running(ns.penalty.per)
-	msg := sprintf("the penalty is owed %s, so it keeps running and has no ceiling; the playbook accepts at most %v months of gross salary in all", [ns.penalty.per, params.max_penalty_months])
+	msg := sprintf(
+		concat("", [
+			"the penalty is owed %s, so it keeps running and has no ceiling; the playbook accepts at most %v months of gross ",
+			"salary in all",
+		]),
+		[ns.penalty.per, params.max_penalty_months],
+	)
 }
 
 unknown contains lib.finding("the non-solicitation clause has not been encoded", []) if not ns
 
 unknown contains lib.finding(lib.reason(ns, "the non-solicitation clause"), ["non_solicitation"]) if lib.ambiguous(ns)
 
-unknown contains lib.finding("the non-solicitation clause is recorded without saying whom it binds", ["non_solicitation"]) if {
+unknown contains lib.finding(
+	"the non-solicitation clause is recorded without saying whom it binds",
+	["non_solicitation"],
+) if {
 	lib.stated(ns)
 	not ns.binds
 }
 
-unknown contains lib.finding("how long the non-solicitation clause binds the buyer after the contract ends has not been encoded", ["non_solicitation"]) if {
+unknown contains lib.finding(
+	"how long the non-solicitation clause binds the buyer after the contract ends has not been encoded",
+	["non_solicitation"],
+) if {
 	binds_buyer
 	not ns.after_term
 }
 
-unknown contains lib.finding("whether the non-solicitation clause carries a penalty has not been encoded", ["non_solicitation"]) if {
+unknown contains lib.finding(
+	"whether the non-solicitation clause carries a penalty has not been encoded",
+	["non_solicitation"],
+) if {
 	binds_buyer
 	not ns.penalty
 }
 
-unknown contains lib.finding(lib.reason(ns.penalty, "the non-solicitation penalty"), ["non_solicitation", "penalty"]) if {
+unknown contains lib.finding(
+	lib.reason(ns.penalty, "the non-solicitation penalty"),
+	["non_solicitation", "penalty"],
+) if {
 	binds_buyer
 	lib.ambiguous(ns.penalty)
 }
 
-unknown contains lib.finding("the non-solicitation penalty is recorded without its basis (months of salary, fixed amount or actual damage)", ["non_solicitation", "penalty"]) if {
+unknown contains lib.finding(
+	"the non-solicitation penalty is recorded without its basis (months of salary, fixed amount or actual damage)",
+	["non_solicitation", "penalty"],
+) if {
 	binds_buyer
 	lib.stated(ns.penalty)
 	not ns.penalty.basis
 }
 
-unknown contains lib.finding("the non-solicitation penalty is measured in months of salary, but the number of months has not been encoded", ["non_solicitation", "penalty"]) if {
+unknown contains lib.finding(
+	"the non-solicitation penalty is measured in months of salary, but the number of months has not been encoded",
+	["non_solicitation", "penalty"],
+) if {
 	binds_buyer
 	ns.penalty.basis == "salary_months"
 	not ns.penalty.months
 }
 
-unknown contains lib.finding("the non-solicitation penalty is a fixed amount, but the amount has not been encoded", ["non_solicitation", "penalty"]) if {
+unknown contains lib.finding(
+	"the non-solicitation penalty is a fixed amount, but the amount has not been encoded",
+	["non_solicitation", "penalty"],
+) if {
 	binds_buyer
 	ns.penalty.basis == "fixed"
 	not ns.penalty.amount
@@ -107,7 +146,13 @@ unknown contains lib.finding(msg, ["non_solicitation", "penalty", "amount"]) if 
 	binds_buyer
 	ns.penalty.basis == "fixed"
 	amount := ns.penalty.amount
-	msg := sprintf("the penalty is a fixed %s %v%s; the playbook accepts at most %v months of gross salary, so a person must compare it with the salaries of the staff concerned", [amount.currency, amount.amount, per_words(ns.penalty), params.max_penalty_months])
+	msg := sprintf(
+		concat("", [
+			"the penalty is a fixed %s %v%s; the playbook accepts at most %v months of gross salary, so a person must compare ",
+			"it with the salaries of the staff concerned",
+		]),
+		[amount.currency, amount.amount, per_words(ns.penalty), params.max_penalty_months],
+	)
 }
 
 # A penalty owed per day, week or month of breach has no ceiling.

@@ -10,7 +10,8 @@
 #   id: term/auto-renewal
 #   severity: warning
 #   references:
-#     - "BE Code of Economic Law art. VI.91/5 (grey list: tacit renewal of a fixed-term contract without a reasonable notice period)"
+#     - "BE Code of Economic Law art. VI.91/5 (grey list: tacit renewal of a fixed-term contract without a reasonable
+#       notice period)"
 #     - CUAD "Renewal Term" and "Notice Period to Terminate Renewal"
 #   remediation: >-
 #     Negotiate renewals of at most twelve months and a notice period of at most sixty days to stop
@@ -65,20 +66,40 @@ deny contains lib.finding(msg, ["term", i, "auto_renewal", "period"]) if {
 	some i in renewing
 	period := terms[i].auto_renewal.period
 	whole_days(period) > params.max_period_days
-	msg := sprintf("%sthe term renews automatically for %s at a time; the playbook accepts renewals of at most %s", [lib.for_applies_to(terms[i]), lib.duration_words(period), lib.days_words(params.max_period_days)])
+	msg := sprintf(
+		"%sthe term renews automatically for %s at a time; the playbook accepts renewals of at most %s",
+		[lib.for_applies_to(terms[i]), lib.duration_words(period), lib.days_words(params.max_period_days)],
+	)
 }
 
 deny contains lib.finding(msg, ["term", i, "auto_renewal", "notice"]) if {
 	some i in renewing
 	notice := terms[i].auto_renewal.notice
 	whole_days(notice) > params.max_notice_days
-	msg := sprintf("%sthe notice to stop the automatic renewal is %s (%v days) before the end of the term; the playbook accepts at most %s", [lib.for_applies_to(terms[i]), lib.duration_words(notice), whole_days(notice), lib.days_words(params.max_notice_days)])
+	msg := sprintf(
+		concat("", [
+			"%sthe notice to stop the automatic renewal is %s (%v days) before the end of the term; the playbook accepts at ",
+			"most %s",
+		]),
+		[
+			lib.for_applies_to(terms[i]),
+			lib.duration_words(notice),
+			whole_days(notice),
+			lib.days_words(params.max_notice_days),
+		],
+	)
 }
 
 deny contains lib.finding(msg, ["term", i, "auto_renewal", "notice_by"]) if {
 	some i in renewing
 	terms[i].auto_renewal.notice_by == "vendor"
-	msg := sprintf("%sonly the vendor may give notice to stop the automatic renewal; the playbook expects the buyer to be able to stop it", [lib.for_applies_to(terms[i])])
+	msg := sprintf(
+		concat("", [
+			"%sonly the vendor may give notice to stop the automatic renewal; the playbook expects the buyer to be able to ",
+			"stop it",
+		]),
+		[lib.for_applies_to(terms[i])],
+	)
 }
 
 unknown contains lib.finding("the term of the contract has not been encoded", []) if not input.term
@@ -108,12 +129,18 @@ unknown contains lib.finding(msg, ["term", i, "auto_renewal"]) if {
 	lib.stated(t)
 	lib.stated(t.auto_renewal)
 	not is_boolean(object.get(t.auto_renewal, "renews", null))
-	msg := sprintf("%swhether the term renews automatically has not been encoded (auto_renewal.renews)", [lib.for_applies_to(t)])
+	msg := sprintf(
+		"%swhether the term renews automatically has not been encoded (auto_renewal.renews)",
+		[lib.for_applies_to(t)],
+	)
 }
 
 unknown contains lib.finding(msg, ["term", i, "auto_renewal"]) if {
 	some i in renewing
 	some key in ["period", "notice"]
 	not terms[i].auto_renewal[key]
-	msg := sprintf("%sthe term renews automatically, but the renewal %s has not been encoded", [lib.for_applies_to(terms[i]), key])
+	msg := sprintf(
+		"%sthe term renews automatically, but the renewal %s has not been encoded",
+		[lib.for_applies_to(terms[i]), key],
+	)
 }

@@ -49,7 +49,13 @@ else := ""
 deny contains lib.finding(msg, ["termination_rights", i]) if {
 	some i in vendor_rights
 	count(buyer_rights) == 0
-	msg := sprintf("the vendor may end the contract%s without giving a reason%s, and the buyer has no such right; the playbook expects the right to be mutual or struck", [lib.applies_to_note(rights[i]), notice_text(rights[i])])
+	msg := sprintf(
+		concat("", [
+			"the vendor may end the contract%s without giving a reason%s, and the buyer has no such right; the playbook ",
+			"expects the right to be mutual or struck",
+		]),
+		[lib.applies_to_note(rights[i]), notice_text(rights[i])],
+	)
 }
 
 deny contains lib.finding(msg, ["termination_rights", i]) if {
@@ -60,12 +66,21 @@ deny contains lib.finding(msg, ["termination_rights", i]) if {
 		lib.days(rights[j].notice) > lib.days(vendor.notice)
 	}
 	shortest := min({lib.days(rights[j].notice) | some j in buyer_rights})
-	msg := sprintf("the vendor may end the contract%s without giving a reason%s, but the buyer's own right needs longer notice (%v days); the playbook expects the same terms for both", [lib.applies_to_note(vendor), notice_text(vendor), shortest])
+	msg := sprintf(
+		concat("", [
+			"the vendor may end the contract%s without giving a reason%s, but the buyer's own right needs longer notice (%v ",
+			"days); the playbook expects the same terms for both",
+		]),
+		[lib.applies_to_note(vendor), notice_text(vendor), shortest],
+	)
 }
 
 unknown contains lib.finding("termination rights have not been encoded", []) if not input.termination_rights
 
-unknown contains lib.finding(lib.reason(input.termination_rights, "the termination rights"), ["termination_rights"]) if {
+unknown contains lib.finding(
+	lib.reason(input.termination_rights, "the termination rights"),
+	["termination_rights"],
+) if {
 	lib.ambiguous(input.termination_rights)
 }
 
@@ -76,7 +91,10 @@ unknown contains lib.finding(lib.reason(r, "this termination right"), ["terminat
 	may_be_convenience(r)
 }
 
-unknown contains lib.finding("a right to terminate without a reason is encoded without saying which party holds it", ["termination_rights", i]) if {
+unknown contains lib.finding(
+	"a right to terminate without a reason is encoded without saying which party holds it",
+	["termination_rights", i],
+) if {
 	some i in convenience
 	not rights[i].party
 }
