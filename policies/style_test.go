@@ -97,8 +97,7 @@ func boundVars(m *ast.Module) []*ast.Term {
 		}
 	}
 	ast.WalkExprs(m, func(e *ast.Expr) bool {
-		switch {
-		case e.IsAssignment() || e.IsEquality():
+		if e.IsAssignment() || e.IsEquality() {
 			collect(e.Operand(0))
 		}
 		switch x := e.Terms.(type) {
