@@ -246,3 +246,30 @@ func TestStyleHelpers(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesTogether: every definition of a rule or function in a file is in one run, so a reader
+// finds all of a name's cases in one place (Regal's messy-rule).
+func TestRulesTogether(t *testing.T) {
+	for _, path := range regoFiles(t) {
+		_, m := parseRego(t, path)
+		for _, name := range scattered(m) {
+			t.Errorf("%s: the definitions of %s are split by other rules: keep them together", path, name)
+		}
+	}
+}
+
+// scattered returns the names whose definitions are interrupted by another name's.
+func scattered(m *ast.Module) []string {
+	seen := map[string]bool{}
+	var out []string
+	prev := ""
+	for _, r := range m.Rules {
+		name := r.Head.Ref().String()
+		if name != prev && seen[name] && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+		seen[name] = true
+		prev = name
+	}
+	return out
+}

@@ -83,14 +83,6 @@ deny contains lib.finding(msg, ["liability", "claim_time_limits", i]) if {
 	)
 }
 
-# The invoice protest under payment, unless claim_time_limits already records one for invoices.
-invoice_in_limits if {
-	some l in lib.list(limits)
-	l.scope == "complaints_invoice"
-}
-
-protest := input.payment.invoice_protest
-
 deny contains lib.finding(msg, ["payment", "invoice_protest"]) if {
 	not invoice_in_limits
 	lib.stated(protest)
@@ -100,6 +92,14 @@ deny contains lib.finding(msg, ["payment", "invoice_protest"]) if {
 		[period_words(protest.period), lib.days_words(params.min_complaint_days)],
 	)
 }
+
+# The invoice protest under payment, unless claim_time_limits already records one for invoices.
+invoice_in_limits if {
+	some l in lib.list(limits)
+	l.scope == "complaints_invoice"
+}
+
+protest := input.payment.invoice_protest
 
 unknown contains lib.finding("liability has not been encoded (claim time limits)", []) if not liab
 

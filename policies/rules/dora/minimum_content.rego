@@ -46,6 +46,8 @@ exit := input.exit
 
 ma := exit.migration_assistance
 
+# === Failures, article by article ===========================================================
+
 # --- Written service levels with a quantified level (art. 30(2)(e), 30(3)(a)).
 
 deny contains lib.finding(
@@ -67,26 +69,6 @@ deny contains lib.finding(
 ) if {
 	sla.location == "none"
 }
-
-unknown contains lib.finding("service levels have not been encoded", []) if not sla
-
-unknown contains lib.finding(lib.reason(sla, "the service levels"), ["sla"]) if lib.ambiguous(sla)
-
-unknown contains lib.finding(msg, ["sla"]) if {
-	lib.stated(sla)
-	not sla.location == "none"
-	not sla.availability_pct
-	msg := sla_gap
-}
-
-sla_gap := concat("", [
-	"the service levels are in a separate SLA that has not been encoded; DORA art. 30(3)(a) requires quantitative ",
-	"targets",
-]) if {
-	sla.location == "separate"
-}
-
-else := "no quantified service level has been encoded; DORA art. 30(3)(a) requires quantitative targets"
 
 # --- Locations of data processing, with notice before they change (art. 30(2)(b)).
 
@@ -129,6 +111,78 @@ deny contains lib.finding(
 ) if {
 	loc.change_notice == false
 }
+
+# --- Access, inspection and audit for the buyer and the authority (art. 30(3)(e)).
+
+deny contains lib.finding(
+	concat("", [
+		"the document gives no rights of access, inspection or audit; DORA art. 30(3)(e) requires them for the buyer and ",
+		"the supervisory authority",
+	]),
+	["audit"],
+) if {
+	lib.absent(audit)
+}
+
+deny contains lib.finding(
+	"the buyer has no right to audit or inspect the vendor; DORA art. 30(3)(e) requires one",
+	["audit", "customer_right"],
+) if {
+	audit.customer_right == false
+}
+
+deny contains lib.finding(
+	"the supervisory authority has no right of access, inspection or audit; DORA art. 30(3)(e) requires one",
+	["audit", "authority_access"],
+) if {
+	audit.authority_access == false
+}
+
+# --- Exit strategy with a transition period (art. 30(3)(f)).
+
+deny contains lib.finding(
+	"the document has no exit provisions; DORA art. 30(3)(f) requires an exit strategy with a transition period",
+	["exit"],
+) if {
+	lib.absent(exit)
+}
+
+deny contains lib.finding(
+	concat("", [
+		"the vendor gives no assistance with the transition at exit; DORA art. 30(3)(f) requires an exit strategy with a ",
+		"transition period",
+	]),
+	["exit", "migration_assistance"],
+) if {
+	lib.absent(ma)
+}
+
+deny contains lib.finding(
+	concat("", [
+		"the vendor gives no assistance with the transition at exit; DORA art. 30(3)(f) requires an exit strategy with a ",
+		"transition period",
+	]),
+	["exit", "migration_assistance", "available"],
+) if {
+	ma.available == false
+}
+
+# === Unknowns, article by article ===========================================================
+
+# --- Written service levels with a quantified level (art. 30(2)(e), 30(3)(a)).
+
+unknown contains lib.finding("service levels have not been encoded", []) if not sla
+
+unknown contains lib.finding(lib.reason(sla, "the service levels"), ["sla"]) if lib.ambiguous(sla)
+
+unknown contains lib.finding(msg, ["sla"]) if {
+	lib.stated(sla)
+	not sla.location == "none"
+	not sla.availability_pct
+	msg := sla_gap
+}
+
+# --- Locations of data processing, with notice before they change (art. 30(2)(b)).
 
 unknown contains lib.finding("data protection has not been encoded", []) if not dp
 
@@ -175,30 +229,6 @@ unknown contains lib.finding(
 
 # --- Access, inspection and audit for the buyer and the authority (art. 30(3)(e)).
 
-deny contains lib.finding(
-	concat("", [
-		"the document gives no rights of access, inspection or audit; DORA art. 30(3)(e) requires them for the buyer and ",
-		"the supervisory authority",
-	]),
-	["audit"],
-) if {
-	lib.absent(audit)
-}
-
-deny contains lib.finding(
-	"the buyer has no right to audit or inspect the vendor; DORA art. 30(3)(e) requires one",
-	["audit", "customer_right"],
-) if {
-	audit.customer_right == false
-}
-
-deny contains lib.finding(
-	"the supervisory authority has no right of access, inspection or audit; DORA art. 30(3)(e) requires one",
-	["audit", "authority_access"],
-) if {
-	audit.authority_access == false
-}
-
 unknown contains lib.finding("audit rights have not been encoded", []) if not audit
 
 unknown contains lib.finding(lib.reason(audit, "the audit clause"), ["audit"]) if lib.ambiguous(audit)
@@ -217,33 +247,6 @@ unknown contains lib.finding(msg, ["audit"]) if {
 }
 
 # --- Exit strategy with a transition period (art. 30(3)(f)).
-
-deny contains lib.finding(
-	"the document has no exit provisions; DORA art. 30(3)(f) requires an exit strategy with a transition period",
-	["exit"],
-) if {
-	lib.absent(exit)
-}
-
-deny contains lib.finding(
-	concat("", [
-		"the vendor gives no assistance with the transition at exit; DORA art. 30(3)(f) requires an exit strategy with a ",
-		"transition period",
-	]),
-	["exit", "migration_assistance"],
-) if {
-	lib.absent(ma)
-}
-
-deny contains lib.finding(
-	concat("", [
-		"the vendor gives no assistance with the transition at exit; DORA art. 30(3)(f) requires an exit strategy with a ",
-		"transition period",
-	]),
-	["exit", "migration_assistance", "available"],
-) if {
-	ma.available == false
-}
 
 unknown contains lib.finding("exit provisions have not been encoded", []) if not exit
 
@@ -277,3 +280,14 @@ unknown contains lib.finding(
 ) if {
 	ma.available == true
 }
+
+# === Messages ================================================================================
+
+sla_gap := concat("", [
+	"the service levels are in a separate SLA that has not been encoded; DORA art. 30(3)(a) requires quantitative ",
+	"targets",
+]) if {
+	sla.location == "separate"
+}
+
+else := "no quantified service level has been encoded; DORA art. 30(3)(a) requires quantitative targets"

@@ -82,10 +82,6 @@ unknown contains lib.finding(
 	not available_stated
 }
 
-available_stated if ret.available == true
-
-available_stated if ret.available == false
-
 unknown contains lib.finding("the window to retrieve the data has not been encoded", ["exit", "data_return"]) if {
 	ret.available == true
 	not ret.window
@@ -106,6 +102,10 @@ unknown contains lib.finding(
 	ret.available == true
 	ret.charge == "not_stated"
 }
+
+available_stated if ret.available == true
+
+available_stated if ret.available == false
 
 window_words(w) := "the buyer has no time after the end to retrieve its data" if w.days == 0
 

@@ -76,20 +76,6 @@ unknown contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
 	)
 }
 
-# The processor agreement is, or may be, a document of its own that was not encoded.
-dp_elsewhere if dp.processor_agreement.form in separate_forms
-
-dp_elsewhere if lib.ambiguous(dp.processor_agreement)
-
-dp_elsewhere if {
-	lib.stated(dp)
-	not dp.processor_agreement
-}
-
-pa_words := lib.label(dp.processor_agreement.form) if dp.processor_agreement.form
-
-else := "not encoded"
-
 unknown contains lib.finding("data protection has not been encoded", []) if not dp
 
 unknown contains lib.finding("the vendor's role under the GDPR has not been encoded", ["data_protection"]) if {
@@ -120,6 +106,20 @@ unknown contains lib.finding(
 	lib.stated(sub)
 	not sub.regime
 }
+
+# The processor agreement is, or may be, a document of its own that was not encoded.
+dp_elsewhere if dp.processor_agreement.form in separate_forms
+
+dp_elsewhere if lib.ambiguous(dp.processor_agreement)
+
+dp_elsewhere if {
+	lib.stated(dp)
+	not dp.processor_agreement
+}
+
+pa_words := lib.label(dp.processor_agreement.form) if dp.processor_agreement.form
+
+else := "not encoded"
 
 regime_words := {
 	"prior_specific": "sub-processors need the buyer's prior specific authorisation",

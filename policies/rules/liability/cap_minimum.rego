@@ -138,11 +138,6 @@ binds contains {"i": i, "why": why} if {
 	])
 }
 
-# No rule for combining several caps: each applies as written.
-own_terms if lib.absent(comb)
-
-own_terms if comb.value == "single"
-
 binds contains {"i": i, "why": why} if {
 	some i, c in stated
 	unreliable(c)
@@ -151,6 +146,11 @@ binds contains {"i": i, "why": why} if {
 	i < min({j | some j, r in stated; reliable(r)})
 	why := "it is the first tier of the caps: those the buyer can rely on apply only where it does not pay"
 }
+
+# No rule for combining several caps: each applies as written.
+own_terms if lib.absent(comb)
+
+own_terms if comb.value == "single"
 
 # An inadequate reliable cap is saved only by caps that explicitly add up with an adequate one.
 saved(i) if {
@@ -209,6 +209,19 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 	)
 }
 
+deny contains lib.finding(msg, ["liability", "caps", i, "base_excludes"]) if {
+	some i, c in stated
+	reduced(c)
+	not saved(i)
+	msg := sprintf(
+		concat("", [
+			"the cap's base leaves out %s, so it is less than the fees or order value it names; the playbook expects a cap of ",
+			"at least %s of all fees (or the total order value)",
+		]),
+		[concat(", ", [x | some x in c.base_excludes; not tax(x)]), lib.days_words(params.min_lookback_days)],
+	)
+}
+
 default applies := true
 
 # No cap at all: liability is unlimited under general law, and there is nothing to measure.
@@ -264,19 +277,6 @@ else := "that has not been encoded"
 note_suffix(c) := sprintf(": %s", [c.note]) if c.note
 
 else := ""
-
-deny contains lib.finding(msg, ["liability", "caps", i, "base_excludes"]) if {
-	some i, c in stated
-	reduced(c)
-	not saved(i)
-	msg := sprintf(
-		concat("", [
-			"the cap's base leaves out %s, so it is less than the fees or order value it names; the playbook expects a cap of ",
-			"at least %s of all fees (or the total order value)",
-		]),
-		[concat(", ", [x | some x in c.base_excludes; not tax(x)]), lib.days_words(params.min_lookback_days)],
-	)
-}
 
 # period_words: a look-back period in words ("6mo" -> "6 months"); a look-back of none says so.
 period_words(d) := "no period at all" if d.text == "none"

@@ -95,8 +95,6 @@ unknown contains lib.finding(
 	not flag_stated
 }
 
-flag_stated if is_boolean(sub.vendor_liable)
-
 unknown contains lib.finding(lib.reason(liab.exclusions, "liability.exclusions"), ["liability", "exclusions"]) if {
 	lib.ambiguous(liab.exclusions)
 }
@@ -112,3 +110,5 @@ unknown contains lib.finding(msg, ["liability", "exclusions", i]) if {
 }
 
 unknown contains lib.finding(lib.reason(fm, "force majeure"), ["liability", "force_majeure"]) if lib.ambiguous(fm)
+
+flag_stated if is_boolean(sub.vendor_liable)

@@ -244,19 +244,6 @@ unknown contains lib.finding(msg, ["price_changes", i, key]) if {
 	)
 }
 
-# Not applicable when no price change needs an exit.
-default applies := true
-
-applies := false if lib.absent(input.price_changes)
-
-applies := false if {
-	is_array(input.price_changes)
-	every pc in input.price_changes {
-		lib.stated(pc)
-		pure_index(pc)
-	}
-}
-
 unknown contains lib.finding("price changes have not been encoded", []) if not input.price_changes
 
 unknown contains lib.finding(lib.reason(input.price_changes, "the price changes"), ["price_changes"]) if {
@@ -319,4 +306,17 @@ unknown contains lib.finding(
 	not pc.customer_exit.window
 	lib.days(pc.notice) >= min_window_days
 	deadline_unclear
+}
+
+# Not applicable when no price change needs an exit.
+default applies := true
+
+applies := false if lib.absent(input.price_changes)
+
+applies := false if {
+	is_array(input.price_changes)
+	every pc in input.price_changes {
+		lib.stated(pc)
+		pure_index(pc)
+	}
 }

@@ -98,17 +98,6 @@ unknown contains lib.finding(msg, ["sla"]) if {
 	)
 }
 
-weak_fact("commitment") if sla.commitment == "target"
-
-weak_fact("service_credits") if sla.service_credits == false
-
-weak_fact("measured_by") if sla.measured_by == "vendor"
-
-# figure is " of 99.5 %" when the document gives a percentage, else empty.
-figure := sprintf(" of %v %%", [sla.availability_pct]) if sla.availability_pct
-
-else := ""
-
 unknown contains lib.finding("service levels have not been encoded", []) if not sla
 
 unknown contains lib.finding(lib.reason(sla, "the service levels"), ["sla"]) if lib.ambiguous(sla)
@@ -120,6 +109,17 @@ unknown contains lib.finding(msg, ["sla"]) if {
 	count(missing) > 0
 	msg := sprintf("%s; not encoded: %s", [where, concat(", ", sort(missing))])
 }
+
+weak_fact("commitment") if sla.commitment == "target"
+
+weak_fact("service_credits") if sla.service_credits == false
+
+weak_fact("measured_by") if sla.measured_by == "vendor"
+
+# figure is " of 99.5 %" when the document gives a percentage, else empty.
+figure := sprintf(" of %v %%", [sla.availability_pct]) if sla.availability_pct
+
+else := ""
 
 where := "the service levels are in a separate SLA that has not been encoded" if sla.location == "separate"
 
