@@ -53,6 +53,7 @@ func commands() []command {
 		{"rules", "list the rules of the playbook", runRules},
 		{"export", "print the normalised input policies see for a contract", runExport},
 		{"bundle", "build an OPA bundle of the playbook", runBundle},
+		{"lib", "write the helper library and input schema for opa and editors", runLib},
 		{"schema", "print the contract JSON Schema", runSchema},
 		{"version", "print the version", runVersion},
 	}

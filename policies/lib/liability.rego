@@ -41,7 +41,12 @@ items contains {"path": ["liability", "caps", i], "x": c, "id": object.get(c, "i
 	some i, c in lib.list(caps)
 }
 
-items contains {"path": ["liability", "exclusions", i], "x": e, "id": object.get(e, "id", null), "name": exclusion_name(e, i)} if {
+items contains {
+	"path": ["liability", "exclusions", i],
+	"x": e,
+	"id": object.get(e, "id", null),
+	"name": exclusion_name(e, i),
+} if {
 	some i, e in lib.list(exclusions)
 }
 

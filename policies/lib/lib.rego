@@ -51,3 +51,52 @@ and_labels(xs) := concat(" and ", [concat(", ", array.slice(ls, 0, count(ls) - 1
 }
 
 else := labels(xs)
+
+# has_key: obj has the key k, whatever its value (false and null included).
+has_key(obj, k) if _ = obj[k]
+
+# duration_words: a normalised duration in words, as the contract states it ("3mo" -> "3 months",
+# "1wd" -> "1 working day"); "none" reads as "0 days", which fits every sentence a rule writes
+# ("paid within 0 days", "deleted 0 days after the end").
+duration_words(d) := "an indefinite period" if d.indefinite
+
+else := "0 days" if d.text == "none"
+
+else := w if {
+	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
+	w := sprintf("%s %s", [n, duration_units[u][to_number(n) == 1]])
+}
+
+else := d.text
+
+# duration_units: the words of each duration unit, singular (true) and plural (false).
+duration_units := {
+	"min": {true: "minute", false: "minutes"},
+	"h": {true: "hour", false: "hours"},
+	"d": {true: "day", false: "days"},
+	"wd": {true: "working day", false: "working days"},
+	"w": {true: "week", false: "weeks"},
+	"mo": {true: "month", false: "months"},
+	"y": {true: "year", false: "years"},
+}
+
+# days_words: a threshold in days, whole years as months as the playbook states them
+# (365 -> "12 months", 30 -> "30 days", 0 -> "0 days").
+days_words(n) := sprintf("%d months", [(n / 365) * 12]) if {
+	n > 0
+	n % 365 == 0
+}
+
+else := sprintf("%v days", [n])
+
+# for_applies_to: "for <services>, " when the encoder recorded what a fact applies to, to open a
+# message; "" otherwise.
+for_applies_to(x) := sprintf("for %s, ", [x.applies_to]) if x.applies_to
+
+else := ""
+
+# applies_to_note: " (<services>)" when the encoder recorded what a fact applies to, to follow a
+# noun in a message; "" otherwise.
+applies_to_note(x) := sprintf(" (%s)", [x.applies_to]) if x.applies_to
+
+else := ""

@@ -29,7 +29,10 @@ applies if count(fixed_caps) > 0
 deny contains lib.finding(msg, ["liability", "caps", i, "ceiling"]) if {
 	some [i, cap] in fixed_caps
 	cap.ceiling.amount < params.min_eur
-	msg := sprintf("the liability cap is EUR %v; Acme's policy asks for at least EUR %v", [cap.ceiling.amount, params.min_eur])
+	msg := sprintf(
+		"the liability cap is EUR %v; Acme's policy asks for at least EUR %v",
+		[cap.ceiling.amount, params.min_eur],
+	)
 }
 
 unknown contains lib.finding(lib.reason(cap, "this cap"), ["liability", "caps", i]) if {

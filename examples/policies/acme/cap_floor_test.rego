@@ -4,7 +4,12 @@ import data.termlint.rules.acme.cap_floor as rule
 
 src := {"art": "15.1", "quote": "q"}
 
-cap(amount) := {"liability": {"caps": [{"id": "c", "basis": "fixed_amount", "ceiling": {"amount": amount, "currency": "EUR"}, "src": src}]}}
+cap(amount) := {"liability": {"caps": [{
+	"id": "c",
+	"basis": "fixed_amount",
+	"ceiling": {"amount": amount, "currency": "EUR"},
+	"src": src,
+}]}}
 
 test_pass_high_cap if {
 	r := rule with input as cap(1000000)
@@ -25,7 +30,13 @@ test_floor_from_params if {
 }
 
 test_unknown_ambiguous if {
-	c := {"liability": {"caps": [{"id": "c", "status": "ambiguous", "note": "which amount?", "ceiling": {"amount": 1, "currency": "EUR"}, "src": src}]}}
+	c := {"liability": {"caps": [{
+		"id": "c",
+		"status": "ambiguous",
+		"note": "which amount?",
+		"ceiling": {"amount": 1, "currency": "EUR"},
+		"src": src,
+	}]}}
 	r := rule with input as c
 	some f in r.unknown
 	contains(f.msg, "which amount?")

@@ -35,7 +35,10 @@ regime_words := {
 deny contains lib.finding(msg, ["assignment", "vendor"]) if {
 	regime := assignment.vendor
 	not regime in params.accepted
-	msg := sprintf("the vendor may transfer the contract %s; the playbook accepts only: %s", [words(regime), lib.labels(params.accepted)])
+	msg := sprintf(
+		"the vendor may transfer the contract %s; the playbook accepts only: %s",
+		[words(regime), lib.labels(params.accepted)],
+	)
 }
 
 words(regime) := object.get(regime_words, regime, lib.label(regime))

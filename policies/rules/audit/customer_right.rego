@@ -23,7 +23,10 @@ import data.termlint.lib
 
 audit := input.audit
 
-deny contains lib.finding("the document gives the buyer no right to audit or inspect the vendor; the playbook expects one", ["audit"]) if {
+deny contains lib.finding(
+	"the document gives the buyer no right to audit or inspect the vendor; the playbook expects one",
+	["audit"],
+) if {
 	lib.absent(audit)
 }
 

@@ -25,10 +25,22 @@ c := input.cancellation
 deny contains lib.finding(msg, ["cancellation", "fee_pct"]) if {
 	lib.stated(c)
 	c.fee_pct > params.max_pct
-	msg := sprintf("on cancellation (or for volume not taken) the buyer owes a fee of %v %%; the playbook accepts at most %v %% of the order", [c.fee_pct, params.max_pct])
+	msg := sprintf(
+		concat("", [
+			"on cancellation (or for volume not taken) the buyer owes a fee of %v %%; the playbook accepts at most %v %% of ",
+			"the order",
+		]),
+		[c.fee_pct, params.max_pct],
+	)
 }
 
-deny contains lib.finding("on cancellation the vendor may claim its actual damage where it is higher than the fixed fee; the playbook expects the fee to be the vendor's full compensation", ["cancellation", "actual_damage_if_higher"]) if {
+deny contains lib.finding(
+	concat("", [
+		"on cancellation the vendor may claim its actual damage where it is higher than the fixed fee; the playbook ",
+		"expects the fee to be the vendor's full compensation",
+	]),
+	["cancellation", "actual_damage_if_higher"],
+) if {
 	lib.stated(c)
 	c.actual_damage_if_higher == true
 }

@@ -8,8 +8,10 @@
 #   id: changes/unilateral-terms
 #   severity: error
 #   references:
-#     - "BE Code of Economic Law art. VI.91/5 (grey list: a unilateral change of the terms without a valid reason stated in the contract)"
-#     - "NL Civil Code art. 6:237(c) (grey list: the user may change a performance materially; by reflex for business buyers)"
+#     - "BE Code of Economic Law art. VI.91/5 (grey list: a unilateral change of the terms without a valid reason
+#       stated in the contract)"
+#     - "NL Civil Code art. 6:237(c) (grey list: the user may change a performance materially; by reflex for business
+#       buyers)"
 #   remediation: >-
 #     Have changes bind running contracts only with the buyer's written consent, or give the buyer
 #     written notice of at least thirty days and a right to terminate without cost before the change
@@ -22,7 +24,7 @@ uc := input.unilateral_changes
 
 terms := uc.terms
 
-notice_text(t) := sprintf(" on notice of %s", [duration_words(t.notice)]) if {
+notice_text(t) := sprintf(" on notice of %s", [lib.duration_words(t.notice)]) if {
 	t.notice.days > 0
 } else := " without notice" if {
 	t.notice
@@ -33,7 +35,13 @@ deny contains lib.finding(msg, ["unilateral_changes", "terms", "customer_exit"])
 	terms.allowed == true
 	terms.running_contracts == true
 	terms.customer_exit == false
-	msg := sprintf("the vendor may change its terms for running contracts%s, and the buyer has no right to leave; the playbook expects an exit right or the buyer's consent", [notice_text(terms)])
+	msg := sprintf(
+		concat("", [
+			"the vendor may change its terms for running contracts%s, and the buyer has no right to leave; the playbook ",
+			"expects an exit right or the buyer's consent",
+		]),
+		[notice_text(terms)],
+	)
 }
 
 unknown contains lib.finding("unilateral changes have not been encoded", []) if not uc
@@ -49,7 +57,10 @@ unknown contains lib.finding(lib.reason(terms, "the change of terms"), ["unilate
 	lib.ambiguous(terms)
 }
 
-unknown contains lib.finding("whether the vendor may change its terms on its own has not been encoded (allowed)", ["unilateral_changes", "terms"]) if {
+unknown contains lib.finding(
+	"whether the vendor may change its terms on its own has not been encoded (allowed)",
+	["unilateral_changes", "terms"],
+) if {
 	lib.stated(terms)
 	not is_boolean(object.get(terms, "allowed", null))
 }
@@ -69,26 +80,4 @@ unknown contains lib.finding(msg, ["unilateral_changes", "terms"]) if {
 what := {
 	"running_contracts": "whether the changes reach running contracts",
 	"customer_exit": "whether the buyer may then leave",
-}
-
-# Words for a duration as the contract states it ("3mo" -> "3 months").
-duration_words(d) := "an indefinite period" if d.indefinite
-
-else := "no notice" if d.text == "none"
-
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
 }

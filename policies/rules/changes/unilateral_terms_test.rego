@@ -7,7 +7,12 @@ src := {"art": "1.3", "quote": "q"}
 with_terms(t) := {"unilateral_changes": {"terms": object.union(t, {"src": src})}}
 
 test_pass_with_exit if {
-	r := rule with input as with_terms({"allowed": true, "notice": {"text": "30d", "days": 30}, "customer_exit": true, "running_contracts": true})
+	r := rule with input as with_terms({
+		"allowed": true,
+		"notice": {"text": "30d", "days": 30},
+		"customer_exit": true,
+		"running_contracts": true,
+	})
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
@@ -34,7 +39,12 @@ test_pass_not_allowed if {
 }
 
 test_fail_no_exit if {
-	r := rule with input as with_terms({"allowed": true, "notice": {"text": "1mo", "days": 30.417}, "customer_exit": false, "running_contracts": true})
+	r := rule with input as with_terms({
+		"allowed": true,
+		"notice": {"text": "1mo", "days": 30.417},
+		"customer_exit": false,
+		"running_contracts": true,
+	})
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["unilateral_changes", "terms", "customer_exit"]
@@ -42,7 +52,12 @@ test_fail_no_exit if {
 }
 
 test_fail_without_notice if {
-	r := rule with input as with_terms({"allowed": true, "notice": {"text": "none", "days": 0}, "customer_exit": false, "running_contracts": true})
+	r := rule with input as with_terms({
+		"allowed": true,
+		"notice": {"text": "none", "days": 0},
+		"customer_exit": false,
+		"running_contracts": true,
+	})
 	some f in r.deny
 	contains(f.msg, "running contracts without notice,")
 	r2 := rule with input as with_terms({"allowed": true, "customer_exit": false, "running_contracts": true})

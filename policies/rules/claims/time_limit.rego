@@ -10,7 +10,8 @@
 #   id: claims/time-limit
 #   severity: error
 #   references:
-#     - "NL Civil Code art. 6:236(g) BW, by reflex for business buyers (black list: shortening limitation periods) (confirm)"
+#     - "NL Civil Code art. 6:236(g) BW, by reflex for business buyers (black list: shortening limitation periods)
+#       (confirm)"
 #     - "BE Code of Economic Law art. VI.91/5 (grey list: clauses that inappropriately limit the buyer's remedies)"
 #   remediation: >-
 #     Ask for a period of at least 12 months from discovery of the damage for liability claims,
@@ -57,33 +58,7 @@ else := "claims or complaints"
 
 # --- Messages ---------------------------------------------------------------------------------
 
-unit_words := {"min": "minutes", "h": "hours", "d": "days", "wd": "working days", "w": "weeks", "mo": "months", "y": "years"}
-
-unit_word := {"min": "minute", "h": "hour", "d": "day", "wd": "working day", "w": "week", "mo": "month", "y": "year"}
-
-# words of a normalised duration ("48h" -> "48 hours"). Only short periods reach a message.
-words(d) := "0 days (immediately)" if d.days == 0
-
-else := sprintf("1 %s", [unit_word[m[0][2]]]) if {
-	m := regex.find_all_string_submatch_n(`^([0-9]+)([a-z]+)$`, d.text, 1)
-	m[0][1] == "1"
-}
-
-else := sprintf("%s %s", [m[0][1], unit_words[m[0][2]]]) if {
-	m := regex.find_all_string_submatch_n(`^([0-9]+)([a-z]+)$`, d.text, 1)
-}
-
-# words of a threshold in days (365 -> "12 months").
-days_words(n) := sprintf("%d months", [(n / 365) * 12]) if n % 365 == 0
-
-else := sprintf("%v days", [n])
-
-applies_words(l) := sprintf(" (%s)", [l.applies_to]) if l.applies_to
-
-else := ""
-
 from_words(l) := sprintf(" (counted from: %s)", [l.from]) if {
-	l.from
 	l.from != "not stated"
 }
 
@@ -96,7 +71,26 @@ deny contains lib.finding(msg, ["liability", "claim_time_limits", i]) if {
 	lib.stated(l)
 	judged(l)
 	lib.days(l.period) < minimum(l.scope)
-	msg := sprintf("the buyer has %s for %s%s%s; the playbook accepts no period shorter than %s", [words(l.period), scope_words[l.scope], applies_words(l), from_words(l), days_words(minimum(l.scope))])
+	msg := sprintf(
+		"the buyer has %s for %s%s%s; the playbook accepts no period shorter than %s",
+		[
+			period_words(l.period),
+			scope_words[l.scope],
+			lib.applies_to_note(l),
+			from_words(l),
+			lib.days_words(minimum(l.scope)),
+		],
+	)
+}
+
+deny contains lib.finding(msg, ["payment", "invoice_protest"]) if {
+	not invoice_in_limits
+	lib.stated(protest)
+	lib.days(protest.period) < params.min_complaint_days
+	msg := sprintf(
+		"the buyer has %s to protest an invoice; the playbook accepts no period shorter than %s",
+		[period_words(protest.period), lib.days_words(params.min_complaint_days)],
+	)
 }
 
 # The invoice protest under payment, unless claim_time_limits already records one for invoices.
@@ -106,13 +100,6 @@ invoice_in_limits if {
 }
 
 protest := input.payment.invoice_protest
-
-deny contains lib.finding(msg, ["payment", "invoice_protest"]) if {
-	not invoice_in_limits
-	lib.stated(protest)
-	lib.days(protest.period) < params.min_complaint_days
-	msg := sprintf("the buyer has %s to protest an invoice; the playbook accepts no period shorter than %s", [words(protest.period), days_words(params.min_complaint_days)])
-}
 
 unknown contains lib.finding("liability has not been encoded (claim time limits)", []) if not liab
 
@@ -142,19 +129,33 @@ unknown contains lib.finding(msg, ["liability", "claim_time_limits", i]) if {
 	msg := sprintf("the time limit for %s is encoded without its period", [scope_words[l.scope]])
 }
 
-unknown contains lib.finding("a claim time limit is encoded without its scope", ["liability", "claim_time_limits", i]) if {
+unknown contains lib.finding(
+	"a claim time limit is encoded without its scope",
+	["liability", "claim_time_limits", i],
+) if {
 	some i, l in lib.list(limits)
 	lib.stated(l)
 	not l.scope
 }
 
-unknown contains lib.finding(lib.reason(protest, "the period to protest an invoice"), ["payment", "invoice_protest"]) if {
+unknown contains lib.finding(
+	lib.reason(protest, "the period to protest an invoice"),
+	["payment", "invoice_protest"],
+) if {
 	not invoice_in_limits
 	lib.ambiguous(protest)
 }
 
-unknown contains lib.finding("the period to protest an invoice is encoded without its period", ["payment", "invoice_protest"]) if {
+unknown contains lib.finding(
+	"the period to protest an invoice is encoded without its period",
+	["payment", "invoice_protest"],
+) if {
 	not invoice_in_limits
 	lib.stated(protest)
 	not protest.period
 }
+
+# period_words: a claim period in words ("48h" -> "48 hours"); a period of none says so.
+period_words(d) := "0 days (immediately)" if d.days == 0
+
+else := lib.duration_words(d)

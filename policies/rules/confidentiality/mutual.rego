@@ -10,8 +10,10 @@
 #   id: confidentiality/mutual
 #   severity: warning
 #   references:
-#     - "BE Code of Economic Law art. VI.91/3 (a clause creating a clear imbalance between the parties' rights and obligations)"
-#     - "BE Code of Economic Law art. VI.91/5 (grey list: damages payable by the buyer that are clearly disproportionate)"
+#     - "BE Code of Economic Law art. VI.91/3 (a clause creating a clear imbalance between the parties' rights and
+#       obligations)"
+#     - "BE Code of Economic Law art. VI.91/5 (grey list: damages payable by the buyer that are clearly
+#       disproportionate)"
 #   remediation: >-
 #     Make the confidentiality clause mutual, covering the buyer's data and information held by the
 #     vendor, for the term and a reasonable period after it; make any penalty reciprocal and
@@ -24,24 +26,45 @@ conf := input.confidentiality
 
 pen := conf.penalty
 
-deny contains lib.finding("the document has no confidentiality clause: the vendor is not bound to keep the buyer's information confidential; the playbook requires confidentiality binding both parties", ["confidentiality"]) if {
+deny contains lib.finding(
+	concat("", [
+		"the document has no confidentiality clause: the vendor is not bound to keep the buyer's information confidential; ",
+		"the playbook requires confidentiality binding both parties",
+	]),
+	["confidentiality"],
+) if {
 	lib.absent(conf)
 }
 
-deny contains lib.finding("only the buyer is bound to confidentiality; the vendor takes on no duty to keep the buyer's information confidential, and the playbook requires confidentiality binding both parties", ["confidentiality", "binds"]) if {
+deny contains lib.finding(
+	concat("", [
+		"only the buyer is bound to confidentiality; the vendor takes on no duty to keep the buyer's information ",
+		"confidential, and the playbook requires confidentiality binding both parties",
+	]),
+	["confidentiality", "binds"],
+) if {
 	conf.binds == "customer"
 }
 
 deny contains lib.finding(msg, ["confidentiality", "penalty", "payable_by"]) if {
 	pen.payable_by == "customer"
-	msg := sprintf("a penalty%s%s for breach of confidentiality is payable by the buyer alone; the playbook accepts a penalty only if it binds both parties", [amount_words, per_words])
+	msg := sprintf(
+		concat("", [
+			"a penalty%s%s for breach of confidentiality is payable by the buyer alone; the playbook accepts a penalty only ",
+			"if it binds both parties",
+		]),
+		[amount_words, per_words],
+	)
 }
 
 unknown contains lib.finding("confidentiality has not been encoded", []) if not conf
 
 unknown contains lib.finding(lib.reason(conf, "confidentiality"), ["confidentiality"]) if lib.ambiguous(conf)
 
-unknown contains lib.finding("the confidentiality clause is recorded without saying whom it binds", ["confidentiality"]) if {
+unknown contains lib.finding(
+	"the confidentiality clause is recorded without saying whom it binds",
+	["confidentiality"],
+) if {
 	lib.stated(conf)
 	not conf.binds
 }
@@ -51,9 +74,15 @@ unknown contains lib.finding("whether confidentiality carries a penalty has not 
 	not pen
 }
 
-unknown contains lib.finding(lib.reason(pen, "the confidentiality penalty"), ["confidentiality", "penalty"]) if lib.ambiguous(pen)
+unknown contains lib.finding(
+	lib.reason(pen, "the confidentiality penalty"),
+	["confidentiality", "penalty"],
+) if lib.ambiguous(pen)
 
-unknown contains lib.finding("the confidentiality penalty is recorded without saying who pays it", ["confidentiality", "penalty"]) if {
+unknown contains lib.finding(
+	"the confidentiality penalty is recorded without saying who pays it",
+	["confidentiality", "penalty"],
+) if {
 	lib.stated(pen)
 	not pen.payable_by
 }

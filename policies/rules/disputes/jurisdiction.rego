@@ -13,7 +13,8 @@
 #   severity: error
 #   references:
 #     - Buyer policy
-#     - "BE Code of Economic Law art. VI.91/3 (a clause creating a clear imbalance between the parties' rights, such as a choice of forum open to the vendor alone)"
+#     - "BE Code of Economic Law art. VI.91/3 (a clause creating a clear imbalance between the parties' rights, such as
+#       a choice of forum open to the vendor alone)"
 #   remediation: >-
 #     Have the contract state Belgian or Dutch law expressly, give disputes to the ordinary courts
 #     of the buyer's (or a neutral) district in Belgium or the Netherlands, and strike any forum
@@ -31,31 +32,49 @@ disp := input.disputes
 
 deny contains lib.finding(msg, ["governing_law"]) if {
 	lib.absent(law)
-	msg := sprintf("the document does not state which law governs the contract; the playbook requires an explicit choice of %s law", [one_of(params.allowed_law)])
+	msg := sprintf(
+		"the document does not state which law governs the contract; the playbook requires an explicit choice of %s law",
+		[one_of(params.allowed_law)],
+	)
 }
 
 deny contains lib.finding(msg, ["governing_law", "value"]) if {
 	country := law.value
 	not country in params.allowed_law
-	msg := sprintf("the contract is governed by %s law; the playbook accepts only %s law", [country, one_of(params.allowed_law)])
+	msg := sprintf(
+		"the contract is governed by %s law; the playbook accepts only %s law",
+		[country, one_of(params.allowed_law)],
+	)
 }
 
 deny contains lib.finding(msg, ["disputes", "forum"]) if {
 	forum := disp.forum
 	not forum in params.allowed_forums
-	msg := sprintf("disputes are decided by %s%s%s; the playbook accepts only %s", [forum_words[forum], venue_words, ousts[forum], one_of([lib.label(f) | some f in params.allowed_forums])])
+	msg := sprintf(
+		"disputes are decided by %s%s%s; the playbook accepts only %s",
+		[forum_words[forum], venue_words, ousts[forum], one_of([lib.label(f) | some f in params.allowed_forums])],
+	)
 }
 
 deny contains lib.finding(msg, ["disputes", "country"]) if {
 	country := disp.country
 	not country in params.allowed_forum_countries
-	msg := sprintf("disputes go to a forum in %s%s; the playbook accepts a forum in %s only", [country, venue_words, one_of(params.allowed_forum_countries)])
+	msg := sprintf(
+		"disputes go to a forum in %s%s; the playbook accepts a forum in %s only",
+		[country, venue_words, one_of(params.allowed_forum_countries)],
+	)
 }
 
 deny contains lib.finding(msg, ["disputes", "asymmetric_options", i]) if {
 	some i, opt in lib.list(disp.asymmetric_options)
 	opt.party == "vendor"
-	msg := sprintf("the vendor alone may also take disputes to %s, an option the buyer does not have; the playbook accepts no extra forum for the vendor alone", [object.get(opt, "forum", "another forum")])
+	msg := sprintf(
+		concat("", [
+			"the vendor alone may also take disputes to %s, an option the buyer does not have; the playbook accepts no extra ",
+			"forum for the vendor alone",
+		]),
+		[object.get(opt, "forum", "another forum")],
+	)
 }
 
 unknown contains lib.finding("the governing law has not been encoded", []) if not law
@@ -71,7 +90,10 @@ unknown contains lib.finding("the forum for disputes has not been encoded", []) 
 
 unknown contains lib.finding(lib.reason(disp, "the forum for disputes"), ["disputes"]) if lib.ambiguous(disp)
 
-unknown contains lib.finding("the forum for disputes is recorded without its kind (courts, arbitration, binding advice, mediation then courts)", ["disputes"]) if {
+unknown contains lib.finding(
+	"the forum for disputes is recorded without its kind (courts, arbitration, binding advice, mediation then courts)",
+	["disputes"],
+) if {
 	lib.stated(disp)
 	not disp.forum
 }
@@ -81,12 +103,18 @@ unknown contains lib.finding("the forum for disputes is recorded without its cou
 	not disp.country
 }
 
-unknown contains lib.finding("whether either party may also go to a forum of its own has not been encoded (asymmetric_options)", ["disputes"]) if {
+unknown contains lib.finding(
+	"whether either party may also go to a forum of its own has not been encoded (asymmetric_options)",
+	["disputes"],
+) if {
 	lib.stated(disp)
 	not disp.asymmetric_options
 }
 
-unknown contains lib.finding(lib.reason(disp.asymmetric_options, "an extra forum for one party"), ["disputes", "asymmetric_options"]) if {
+unknown contains lib.finding(
+	lib.reason(disp.asymmetric_options, "an extra forum for one party"),
+	["disputes", "asymmetric_options"],
+) if {
 	lib.ambiguous(disp.asymmetric_options)
 }
 
@@ -95,7 +123,10 @@ unknown contains lib.finding(lib.reason(opt, "this extra forum"), ["disputes", "
 	lib.ambiguous(opt)
 }
 
-unknown contains lib.finding("an extra forum is recorded without saying which party may use it", ["disputes", "asymmetric_options", i]) if {
+unknown contains lib.finding(
+	"an extra forum is recorded without saying which party may use it",
+	["disputes", "asymmetric_options", i],
+) if {
 	some i, opt in lib.list(disp.asymmetric_options)
 	lib.stated(opt)
 	not opt.party

@@ -46,15 +46,130 @@ exit := input.exit
 
 ma := exit.migration_assistance
 
+# === Failures, article by article ===========================================================
+
 # --- Written service levels with a quantified level (art. 30(2)(e), 30(3)(a)).
 
-deny contains lib.finding("the document gives no service levels; DORA art. 30(2)(e) and 30(3)(a) require written service level descriptions with quantitative targets", ["sla"]) if {
+deny contains lib.finding(
+	concat("", [
+		"the document gives no service levels; DORA art. 30(2)(e) and 30(3)(a) require written service level descriptions ",
+		"with quantitative targets",
+	]),
+	["sla"],
+) if {
 	lib.absent(sla)
 }
 
-deny contains lib.finding("the document states that there are no service levels; DORA art. 30(2)(e) and 30(3)(a) require written service level descriptions with quantitative targets", ["sla", "location"]) if {
+deny contains lib.finding(
+	concat("", [
+		"the document states that there are no service levels; DORA art. 30(2)(e) and 30(3)(a) require written service ",
+		"level descriptions with quantitative targets",
+	]),
+	["sla", "location"],
+) if {
 	sla.location == "none"
 }
+
+# --- Locations of data processing, with notice before they change (art. 30(2)(b)).
+
+deny contains lib.finding(
+	concat("", [
+		"the document says nothing on data or where it is processed; DORA art. 30(2)(b) requires the locations and notice ",
+		"before they change",
+	]),
+	["data_protection"],
+) if {
+	lib.absent(dp)
+}
+
+deny contains lib.finding(
+	concat("", [
+		"the document does not say where data is stored and processed; DORA art. 30(2)(b) requires the locations and ",
+		"notice before they change",
+	]),
+	["data_protection", "data_location"],
+) if {
+	lib.absent(loc)
+}
+
+deny contains lib.finding(
+	concat("", [
+		"the document does not say where data is stored and processed; DORA art. 30(2)(b) requires the locations and ",
+		"notice before they change",
+	]),
+	["data_protection", "data_location", "value"],
+) if {
+	loc.value == "not_stated"
+}
+
+deny contains lib.finding(
+	concat("", [
+		"the vendor need not give notice before it changes where data is processed; DORA art. 30(2)(b) requires notice in ",
+		"advance",
+	]),
+	["data_protection", "data_location", "change_notice"],
+) if {
+	loc.change_notice == false
+}
+
+# --- Access, inspection and audit for the buyer and the authority (art. 30(3)(e)).
+
+deny contains lib.finding(
+	concat("", [
+		"the document gives no rights of access, inspection or audit; DORA art. 30(3)(e) requires them for the buyer and ",
+		"the supervisory authority",
+	]),
+	["audit"],
+) if {
+	lib.absent(audit)
+}
+
+deny contains lib.finding(
+	"the buyer has no right to audit or inspect the vendor; DORA art. 30(3)(e) requires one",
+	["audit", "customer_right"],
+) if {
+	audit.customer_right == false
+}
+
+deny contains lib.finding(
+	"the supervisory authority has no right of access, inspection or audit; DORA art. 30(3)(e) requires one",
+	["audit", "authority_access"],
+) if {
+	audit.authority_access == false
+}
+
+# --- Exit strategy with a transition period (art. 30(3)(f)).
+
+deny contains lib.finding(
+	"the document has no exit provisions; DORA art. 30(3)(f) requires an exit strategy with a transition period",
+	["exit"],
+) if {
+	lib.absent(exit)
+}
+
+deny contains lib.finding(
+	concat("", [
+		"the vendor gives no assistance with the transition at exit; DORA art. 30(3)(f) requires an exit strategy with a ",
+		"transition period",
+	]),
+	["exit", "migration_assistance"],
+) if {
+	lib.absent(ma)
+}
+
+deny contains lib.finding(
+	concat("", [
+		"the vendor gives no assistance with the transition at exit; DORA art. 30(3)(f) requires an exit strategy with a ",
+		"transition period",
+	]),
+	["exit", "migration_assistance", "available"],
+) if {
+	ma.available == false
+}
+
+# === Unknowns, article by article ===========================================================
+
+# --- Written service levels with a quantified level (art. 30(2)(e), 30(3)(a)).
 
 unknown contains lib.finding("service levels have not been encoded", []) if not sla
 
@@ -67,29 +182,7 @@ unknown contains lib.finding(msg, ["sla"]) if {
 	msg := sla_gap
 }
 
-sla_gap := "the service levels are in a separate SLA that has not been encoded; DORA art. 30(3)(a) requires quantitative targets" if {
-	sla.location == "separate"
-}
-
-else := "no quantified service level has been encoded; DORA art. 30(3)(a) requires quantitative targets"
-
 # --- Locations of data processing, with notice before they change (art. 30(2)(b)).
-
-deny contains lib.finding("the document says nothing on data or where it is processed; DORA art. 30(2)(b) requires the locations and notice before they change", ["data_protection"]) if {
-	lib.absent(dp)
-}
-
-deny contains lib.finding("the document does not say where data is stored and processed; DORA art. 30(2)(b) requires the locations and notice before they change", ["data_protection", "data_location"]) if {
-	lib.absent(loc)
-}
-
-deny contains lib.finding("the document does not say where data is stored and processed; DORA art. 30(2)(b) requires the locations and notice before they change", ["data_protection", "data_location", "value"]) if {
-	loc.value == "not_stated"
-}
-
-deny contains lib.finding("the vendor need not give notice before it changes where data is processed; DORA art. 30(2)(b) requires notice in advance", ["data_protection", "data_location", "change_notice"]) if {
-	loc.change_notice == false
-}
 
 unknown contains lib.finding("data protection has not been encoded", []) if not dp
 
@@ -100,38 +193,41 @@ unknown contains lib.finding("the location of data processing has not been encod
 	not loc
 }
 
-unknown contains lib.finding(lib.reason(loc, "the location of data processing"), ["data_protection", "data_location"]) if {
+unknown contains lib.finding(
+	lib.reason(loc, "the location of data processing"),
+	["data_protection", "data_location"],
+) if {
 	lib.ambiguous(loc)
 }
 
-unknown contains lib.finding("the region where data is processed has not been encoded", ["data_protection", "data_location"]) if {
+unknown contains lib.finding(
+	"the region where data is processed has not been encoded",
+	["data_protection", "data_location"],
+) if {
 	lib.stated(loc)
 	not loc.value
 }
 
-unknown contains lib.finding("whether the vendor gives notice before it changes the location of data has not been encoded", ["data_protection", "data_location"]) if {
+unknown contains lib.finding(
+	"whether the vendor gives notice before it changes the location of data has not been encoded",
+	["data_protection", "data_location"],
+) if {
 	lib.stated(loc)
-	not has_key(loc, "change_notice")
+	not lib.has_key(loc, "change_notice")
 }
 
 # --- Assistance when an ICT incident occurs (art. 30(2)(f)).
 
 # The contract model has no field for it: a person must check.
-unknown contains lib.finding("the contract model has no field for assistance with ICT incidents (DORA art. 30(2)(f)); check the document by hand (data_protection.breach_notification covers personal data breaches only)", [])
+unknown contains lib.finding(
+	concat("", [
+		"the contract model has no field for assistance with ICT incidents (DORA art. 30(2)(f)); check the document by ",
+		"hand (data_protection.breach_notification covers personal data breaches only)",
+	]),
+	[],
+)
 
 # --- Access, inspection and audit for the buyer and the authority (art. 30(3)(e)).
-
-deny contains lib.finding("the document gives no rights of access, inspection or audit; DORA art. 30(3)(e) requires them for the buyer and the supervisory authority", ["audit"]) if {
-	lib.absent(audit)
-}
-
-deny contains lib.finding("the buyer has no right to audit or inspect the vendor; DORA art. 30(3)(e) requires one", ["audit", "customer_right"]) if {
-	audit.customer_right == false
-}
-
-deny contains lib.finding("the supervisory authority has no right of access, inspection or audit; DORA art. 30(3)(e) requires one", ["audit", "authority_access"]) if {
-	audit.authority_access == false
-}
 
 unknown contains lib.finding("audit rights have not been encoded", []) if not audit
 
@@ -140,26 +236,17 @@ unknown contains lib.finding(lib.reason(audit, "the audit clause"), ["audit"]) i
 unknown contains lib.finding(msg, ["audit"]) if {
 	lib.stated(audit)
 	missing := [w |
-		some [k, w] in [["customer_right", "whether the buyer may audit"], ["authority_access", "whether the authority has access"]]
-		not has_key(audit, k)
+		some [k, w] in [
+			["customer_right", "whether the buyer may audit"],
+			["authority_access", "whether the authority has access"],
+		]
+		not lib.has_key(audit, k)
 	]
 	count(missing) > 0
 	msg := sprintf("%s has not been encoded", [concat(" and ", missing)])
 }
 
 # --- Exit strategy with a transition period (art. 30(3)(f)).
-
-deny contains lib.finding("the document has no exit provisions; DORA art. 30(3)(f) requires an exit strategy with a transition period", ["exit"]) if {
-	lib.absent(exit)
-}
-
-deny contains lib.finding("the vendor gives no assistance with the transition at exit; DORA art. 30(3)(f) requires an exit strategy with a transition period", ["exit", "migration_assistance"]) if {
-	lib.absent(ma)
-}
-
-deny contains lib.finding("the vendor gives no assistance with the transition at exit; DORA art. 30(3)(f) requires an exit strategy with a transition period", ["exit", "migration_assistance", "available"]) if {
-	ma.available == false
-}
 
 unknown contains lib.finding("exit provisions have not been encoded", []) if not exit
 
@@ -174,15 +261,33 @@ unknown contains lib.finding(lib.reason(ma, "assistance with migration"), ["exit
 	lib.ambiguous(ma)
 }
 
-unknown contains lib.finding("whether the vendor assists with migration has not been encoded", ["exit", "migration_assistance"]) if {
+unknown contains lib.finding(
+	"whether the vendor assists with migration has not been encoded",
+	["exit", "migration_assistance"],
+) if {
 	lib.stated(ma)
-	not has_key(ma, "available")
+	not lib.has_key(ma, "available")
 }
 
 # The model records migration assistance, not a period during which the vendor keeps providing
 # the service: a person must check.
-unknown contains lib.finding("the contract model has no field for a transition period during which the vendor keeps providing the service (DORA art. 30(3)(f)); check the document by hand", ["exit"]) if {
+unknown contains lib.finding(
+	concat("", [
+		"the contract model has no field for a transition period during which the vendor keeps providing the service (DORA ",
+		"art. 30(3)(f)); check the document by hand",
+	]),
+	["exit"],
+) if {
 	ma.available == true
 }
 
-has_key(obj, k) if _ = obj[k]
+# === Messages ================================================================================
+
+sla_gap := concat("", [
+	"the service levels are in a separate SLA that has not been encoded; DORA art. 30(3)(a) requires quantitative ",
+	"targets",
+]) if {
+	sla.location == "separate"
+}
+
+else := "no quantified service level has been encoded; DORA art. 30(3)(a) requires quantitative targets"

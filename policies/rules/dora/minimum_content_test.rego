@@ -13,7 +13,10 @@ full := {
 	"exit": {"migration_assistance": {"available": true, "charge": "charged", "src": src}},
 }
 
-incident_gap := "the contract model has no field for assistance with ICT incidents (DORA art. 30(2)(f)); check the document by hand (data_protection.breach_notification covers personal data breaches only)"
+incident_gap := concat("", [
+	"the contract model has no field for assistance with ICT incidents (DORA art. 30(2)(f)); check the document by hand ",
+	"(data_protection.breach_notification covers personal data breaches only)",
+])
 
 findings(set) := {[f.path, f.msg] | some f in set}
 
@@ -35,7 +38,13 @@ test_complete_leaves_only_model_gaps if {
 	count(r.deny) == 0
 	findings(r.unknown) == {
 		[[], incident_gap],
-		[["exit"], "the contract model has no field for a transition period during which the vendor keeps providing the service (DORA art. 30(3)(f)); check the document by hand"],
+		[
+			["exit"],
+			concat("", [
+				"the contract model has no field for a transition period during which the vendor keeps providing the service ",
+				"(DORA art. 30(3)(f)); check the document by hand",
+			]),
+		],
 	}
 }
 
@@ -70,7 +79,12 @@ test_fail_stated_gaps if {
 }
 
 test_fail_nested_absent if {
-	c := {"sla": full.sla, "audit": full.audit, "data_protection": {"data_location": absent}, "exit": {"migration_assistance": absent}}
+	c := {
+		"sla": full.sla,
+		"audit": full.audit,
+		"data_protection": {"data_location": absent},
+		"exit": {"migration_assistance": absent},
+	}
 	r := rule with input as c with data.termlint.params.dora.minimum_content.enabled as true
 	paths(r.deny) == {["data_protection", "data_location"], ["exit", "migration_assistance"]}
 }
@@ -100,7 +114,12 @@ test_unknown_ambiguous if {
 
 test_unknown_nested_ambiguous if {
 	amb := {"status": "ambiguous", "src": src, "note": "unclear"}
-	c := {"sla": full.sla, "audit": full.audit, "data_protection": {"data_location": amb}, "exit": {"migration_assistance": amb}}
+	c := {
+		"sla": full.sla,
+		"audit": full.audit,
+		"data_protection": {"data_location": amb},
+		"exit": {"migration_assistance": amb},
+	}
 	r := rule with input as c with data.termlint.params.dora.minimum_content.enabled as true
 	count(r.deny) == 0
 	paths(r.unknown) == {[], ["data_protection", "data_location"], ["exit", "migration_assistance"]}
@@ -117,7 +136,13 @@ test_unknown_missing_fields if {
 	count(r.deny) == 0
 	findings(r.unknown) == {
 		[[], incident_gap],
-		[["sla"], "the service levels are in a separate SLA that has not been encoded; DORA art. 30(3)(a) requires quantitative targets"],
+		[
+			["sla"],
+			concat("", [
+				"the service levels are in a separate SLA that has not been encoded; DORA art. 30(3)(a) requires quantitative ",
+				"targets",
+			]),
+		],
 		[["data_protection"], "the location of data processing has not been encoded"],
 		[["audit"], "whether the buyer may audit and whether the authority has access has not been encoded"],
 		[["exit"], "assistance with migration at exit has not been encoded"],
@@ -137,7 +162,10 @@ test_unknown_missing_leaf_fields if {
 		[[], incident_gap],
 		[["sla"], "no quantified service level has been encoded; DORA art. 30(3)(a) requires quantitative targets"],
 		[["data_protection", "data_location"], "the region where data is processed has not been encoded"],
-		[["data_protection", "data_location"], "whether the vendor gives notice before it changes the location of data has not been encoded"],
+		[
+			["data_protection", "data_location"],
+			"whether the vendor gives notice before it changes the location of data has not been encoded",
+		],
 		[["audit"], "whether the authority has access has not been encoded"],
 		[["exit", "migration_assistance"], "whether the vendor assists with migration has not been encoded"],
 	}

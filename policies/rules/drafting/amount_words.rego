@@ -66,11 +66,17 @@ deny contains lib.finding(msg, path) if {
 	some [path, m] in money
 	is_object(m.amount_words)
 	m.amount_words.value != m.amount
-	msg := sprintf("the amount is %s %v in figures but %q (%v) in words; the playbook expects words and figures to agree", [m.currency, m.amount, m.amount_words.text, m.amount_words.value])
+	msg := sprintf(
+		"the amount is %s %v in figures but %q (%v) in words; the playbook expects words and figures to agree",
+		[m.currency, m.amount, m.amount_words.text, m.amount_words.value],
+	)
 }
 
 unknown contains lib.finding(msg, path) if {
 	some [path, m] in money
 	is_string(m.amount_words)
-	msg := sprintf("the amount in words %q has not been read as a number (the input is not normalised by termlint)", [m.amount_words])
+	msg := sprintf(
+		"the amount in words %q has not been read as a number (the input is not normalised by termlint)",
+		[m.amount_words],
+	)
 }

@@ -7,7 +7,12 @@ src := {"art": "9", "quote": "q"}
 words(text, value) := {"text": text, "value": value}
 
 test_pass_agree if {
-	cap := {"id": "fixed", "basis": "fixed_amount", "ceiling": {"amount": 500, "currency": "EUR", "amount_words": words("vijfhonderd euro", 500)}, "src": src}
+	cap := {
+		"id": "fixed",
+		"basis": "fixed_amount",
+		"ceiling": {"amount": 500, "currency": "EUR", "amount_words": words("vijfhonderd euro", 500)},
+		"src": src,
+	}
 	r := rule with input as {"liability": {"caps": [cap]}}
 	r.applies
 	count(r.deny) == 0
@@ -18,12 +23,18 @@ test_fail_mismatch if {
 	ok := {"amount": 100, "currency": "EUR", "amount_words": words("honderd euro", 100)}
 	bad := {"amount": 500, "currency": "EUR", "amount_words": words("vierhonderd euro", 400)}
 	cap := {"id": "fixed", "basis": "fixed_amount", "ceiling": bad, "src": src}
-	r := rule with input as {"liability": {"caps": [cap]}, "payment": {"flat_penalty": {"pct": 10, "minimum": ok, "src": src}}}
+	r := rule with input as {
+		"liability": {"caps": [cap]},
+		"payment": {"flat_penalty": {"pct": 10, "minimum": ok, "src": src}},
+	}
 	r.applies
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["liability", "caps", 0, "ceiling"]
-	f.msg == `the amount is EUR 500 in figures but "vierhonderd euro" (400) in words; the playbook expects words and figures to agree`
+	f.msg == concat("", [
+		`the amount is EUR 500 in figures but "vierhonderd euro" (400) in words; the playbook expects words and figures to `,
+		`agree`,
+	])
 }
 
 test_unknown_words_not_read if {
@@ -37,7 +48,11 @@ test_unknown_words_not_read if {
 }
 
 test_not_applicable_no_words if {
-	r := rule with input as {"payment": {"flat_penalty": {"pct": 10, "minimum": {"amount": 150, "currency": "EUR"}, "src": src}}}
+	r := rule with input as {"payment": {"flat_penalty": {
+		"pct": 10,
+		"minimum": {"amount": 150, "currency": "EUR"},
+		"src": src,
+	}}}
 	not r.applies
 }
 
@@ -80,6 +95,9 @@ test_fail_every_location if {
 }
 
 test_not_applicable_status_markers if {
-	r := rule with input as {"liability": {"status": "absent", "src": null}, "payment": {"status": "ambiguous", "src": src}}
+	r := rule with input as {
+		"liability": {"status": "absent", "src": null},
+		"payment": {"status": "ambiguous", "src": src},
+	}
 	not r.applies
 }

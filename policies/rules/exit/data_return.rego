@@ -10,7 +10,8 @@
 #   id: exit/data-return
 #   severity: error
 #   references:
-#     - GDPR art. 28(3)(g) (at the end of the services the processor returns or deletes the personal data, at the controller's choice)
+#     - GDPR art. 28(3)(g) (at the end of the services the processor returns or deletes the personal data, at the
+#       controller's choice)
 #     - DORA art. 30(2)(d) (access, recovery and return of data on termination)
 #     - EU Data Act art. 25 (switching between data processing services; data export during a transition period)
 #   remediation: >-
@@ -27,15 +28,24 @@ ex := input.exit
 
 ret := ex.data_return
 
-deny contains lib.finding("the document says nothing about the end of the contract: the buyer has no right to get its data back", ["exit"]) if {
+deny contains lib.finding(
+	"the document says nothing about the end of the contract: the buyer has no right to get its data back",
+	["exit"],
+) if {
 	lib.absent(ex)
 }
 
-deny contains lib.finding("the document gives the buyer no right to get its data back at the end of the contract", ["exit", "data_return"]) if {
+deny contains lib.finding(
+	"the document gives the buyer no right to get its data back at the end of the contract",
+	["exit", "data_return"],
+) if {
 	lib.absent(ret)
 }
 
-deny contains lib.finding("the vendor need not return the buyer's data at the end of the contract; the playbook requires the data back", ["exit", "data_return", "available"]) if {
+deny contains lib.finding(
+	"the vendor need not return the buyer's data at the end of the contract; the playbook requires the data back",
+	["exit", "data_return", "available"],
+) if {
 	ret.available == false
 }
 
@@ -45,7 +55,10 @@ deny contains lib.finding(msg, ["exit", "data_return", "window"]) if {
 	msg := sprintf("%s; the playbook requires at least %v days", [window_words(ret.window), params.min_window_days])
 }
 
-deny contains lib.finding("the buyer must pay to get its data back; the playbook requires the return free of charge", ["exit", "data_return", "charge"]) if {
+deny contains lib.finding(
+	"the buyer must pay to get its data back; the playbook requires the return free of charge",
+	["exit", "data_return", "charge"],
+) if {
 	ret.available == true
 	ret.charge == "charged"
 }
@@ -61,14 +74,13 @@ unknown contains lib.finding("the return of the buyer's data has not been encode
 
 unknown contains lib.finding(lib.reason(ret, "the return of data"), ["exit", "data_return"]) if lib.ambiguous(ret)
 
-unknown contains lib.finding("the return of data is recorded without saying whether the buyer gets its data back", ["exit", "data_return"]) if {
+unknown contains lib.finding(
+	"the return of data is recorded without saying whether the buyer gets its data back",
+	["exit", "data_return"],
+) if {
 	lib.stated(ret)
 	not available_stated
 }
-
-available_stated if ret.available == true
-
-available_stated if ret.available == false
 
 unknown contains lib.finding("the window to retrieve the data has not been encoded", ["exit", "data_return"]) if {
 	ret.available == true
@@ -80,29 +92,21 @@ unknown contains lib.finding("whether the return of data is charged has not been
 	not ret.charge
 }
 
-unknown contains lib.finding("the document does not say whether the buyer pays to get its data back; the playbook requires the return free of charge, so a person must check the vendor's rates", ["exit", "data_return", "charge"]) if {
+unknown contains lib.finding(
+	concat("", [
+		"the document does not say whether the buyer pays to get its data back; the playbook requires the return free of ",
+		"charge, so a person must check the vendor's rates",
+	]),
+	["exit", "data_return", "charge"],
+) if {
 	ret.available == true
 	ret.charge == "not_stated"
 }
 
+available_stated if ret.available == true
+
+available_stated if ret.available == false
+
 window_words(w) := "the buyer has no time after the end to retrieve its data" if w.days == 0
 
-else := sprintf("the buyer has only %s after the end to retrieve its data", [duration_words(w)])
-
-# Words for a duration as the contract states it ("2mo" -> "2 months").
-duration_words(d) := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
-}
+else := sprintf("the buyer has only %s after the end to retrieve its data", [lib.duration_words(w)])

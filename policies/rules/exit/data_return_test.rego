@@ -38,7 +38,11 @@ test_fail_return_silent if {
 }
 
 test_fail_not_available if {
-	r := rule with input as {"exit": {"data_return": {"available": false, "window": {"text": "none", "days": 0}, "src": src}}}
+	r := rule with input as {"exit": {"data_return": {
+		"available": false,
+		"window": {"text": "none", "days": 0},
+		"src": src,
+	}}}
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["exit", "data_return", "available"]
@@ -113,7 +117,10 @@ test_unknown_window_and_charge_missing if {
 	r := rule with input as {"exit": {"data_return": {"available": true, "src": src}}}
 	count(r.deny) == 0
 	msgs := {f.msg | some f in r.unknown}
-	msgs == {"the window to retrieve the data has not been encoded", "whether the return of data is charged has not been encoded"}
+	msgs == {
+		"the window to retrieve the data has not been encoded",
+		"whether the return of data is charged has not been encoded",
+	}
 }
 
 test_unknown_charge_not_stated if {
@@ -122,9 +129,4 @@ test_unknown_charge_not_stated if {
 	some f in r.unknown
 	f.path == ["exit", "data_return", "charge"]
 	contains(f.msg, "does not say whether the buyer pays")
-}
-
-test_duration_words if {
-	rule.duration_words({"text": "1w", "days": 7}) == "1 week"
-	rule.duration_words({"text": "odd", "days": 7}) == "odd"
 }

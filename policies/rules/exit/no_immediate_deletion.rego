@@ -28,14 +28,26 @@ ex := input.exit
 
 del := ex.data_deletion
 
-deny contains lib.finding("the vendor may delete the buyer's data, or make it inaccessible, as soon as the contract ends; the playbook requires the data to stay available until the buyer has retrieved it", ["exit", "data_deletion", "timing"]) if {
+deny contains lib.finding(
+	concat("", [
+		"the vendor may delete the buyer's data, or make it inaccessible, as soon as the contract ends; the playbook ",
+		"requires the data to stay available until the buyer has retrieved it",
+	]),
+	["exit", "data_deletion", "timing"],
+) if {
 	del.timing == "immediate"
 }
 
 deny contains lib.finding(msg, ["exit", "data_deletion", "after"]) if {
 	del.timing == "after_retention"
 	lib.days(del.after) < required_days
-	msg := sprintf("the vendor may delete the buyer's data %s after the end of the contract, before the buyer's retrieval window of %s has run; the playbook requires the data to stay available until then", [duration_words(del.after), required_words])
+	msg := sprintf(
+		concat("", [
+			"the vendor may delete the buyer's data %s after the end of the contract, before the buyer's retrieval window of ",
+			"%s has run; the playbook requires the data to stay available until then",
+		]),
+		[lib.duration_words(del.after), required_words],
+	)
 }
 
 # The buyer's retrieval window: the longer of the contract's own window and the playbook minimum.
@@ -45,7 +57,7 @@ else := 0
 
 required_days := max({contract_window, window_params.min_window_days})
 
-required_words := duration_words(ex.data_return.window) if contract_window > window_params.min_window_days
+required_words := lib.duration_words(ex.data_return.window) if contract_window > window_params.min_window_days
 
 else := sprintf("%v days", [window_params.min_window_days])
 
@@ -60,32 +72,18 @@ unknown contains lib.finding("the deletion of the buyer's data at the end has no
 
 unknown contains lib.finding(lib.reason(del, "the deletion of data"), ["exit", "data_deletion"]) if lib.ambiguous(del)
 
-unknown contains lib.finding("the deletion of data is recorded without saying when the vendor deletes", ["exit", "data_deletion"]) if {
+unknown contains lib.finding(
+	"the deletion of data is recorded without saying when the vendor deletes",
+	["exit", "data_deletion"],
+) if {
 	lib.stated(del)
 	not del.timing
 }
 
-unknown contains lib.finding("the vendor deletes after a retention period, but the period has not been encoded", ["exit", "data_deletion"]) if {
+unknown contains lib.finding(
+	"the vendor deletes after a retention period, but the period has not been encoded",
+	["exit", "data_deletion"],
+) if {
 	del.timing == "after_retention"
 	not del.after
-}
-
-# Words for a duration as the contract states it ("7d" -> "7 days").
-duration_words(d) := "an indefinite period" if d.indefinite
-
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
 }

@@ -46,7 +46,10 @@ test_fail_short_retention if {
 	r := rule with input as deletion(after("7d", 7))
 	some f in r.deny
 	f.path == ["exit", "data_deletion", "after"]
-	f.msg == "the vendor may delete the buyer's data 7 days after the end of the contract, before the buyer's retrieval window of 30 days has run; the playbook requires the data to stay available until then"
+	f.msg == concat("", [
+		"the vendor may delete the buyer's data 7 days after the end of the contract, before the buyer's retrieval window ",
+		"of 30 days has run; the playbook requires the data to stay available until then",
+	])
 }
 
 test_fail_retention_shorter_than_contract_window if {
@@ -113,10 +116,4 @@ test_unknown_retention_missing if {
 	r := rule with input as deletion({"timing": "after_retention", "src": src})
 	some f in r.unknown
 	contains(f.msg, "period has not been encoded")
-}
-
-test_duration_words if {
-	rule.duration_words({"text": "indefinite", "indefinite": true}) == "an indefinite period"
-	rule.duration_words({"text": "1y", "days": 365}) == "1 year"
-	rule.duration_words({"text": "odd", "days": 1}) == "odd"
 }

@@ -36,10 +36,16 @@ deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
 	dp.role.value in processor_roles
 	form := dp.processor_agreement.form
 	not form in params.accepted
-	msg := sprintf("the processor agreement is %s, not in force with the contract (accepted: %s)", [lib.label(form), lib.labels(params.accepted)])
+	msg := sprintf(
+		"the processor agreement is %s, not in force with the contract (accepted: %s)",
+		[lib.label(form), lib.labels(params.accepted)],
+	)
 }
 
-deny contains lib.finding("the vendor processes personal data as processor but the document provides no processor agreement", ["data_protection", "processor_agreement"]) if {
+deny contains lib.finding(
+	"the vendor processes personal data as processor but the document provides no processor agreement",
+	["data_protection", "processor_agreement"],
+) if {
 	dp.role.value in processor_roles
 	lib.absent(dp.processor_agreement)
 }
@@ -51,13 +57,19 @@ unknown contains lib.finding("the vendor's role under the GDPR has not been enco
 	not dp.role
 }
 
-unknown contains lib.finding(lib.reason(dp.role, "the vendor's GDPR role"), ["data_protection", "role"]) if lib.ambiguous(dp.role)
+unknown contains lib.finding(
+	lib.reason(dp.role, "the vendor's GDPR role"),
+	["data_protection", "role"],
+) if lib.ambiguous(dp.role)
 
 unknown contains lib.finding("the processor agreement has not been encoded", ["data_protection"]) if {
 	dp.role.value in processor_roles
 	not dp.processor_agreement
 }
 
-unknown contains lib.finding(lib.reason(dp.processor_agreement, "the processor agreement"), ["data_protection", "processor_agreement"]) if {
+unknown contains lib.finding(
+	lib.reason(dp.processor_agreement, "the processor agreement"),
+	["data_protection", "processor_agreement"],
+) if {
 	lib.ambiguous(dp.processor_agreement)
 }

@@ -5,21 +5,30 @@ import data.termlint.rules.gdpr.processor_agreement as rule
 src := {"art": "13", "quote": "q"}
 
 test_pass_attached if {
-	r := rule with input as {"data_protection": {"role": {"value": "processor", "src": src}, "processor_agreement": {"form": "attached", "src": src}}}
+	r := rule with input as {"data_protection": {
+		"role": {"value": "processor", "src": src},
+		"processor_agreement": {"form": "attached", "src": src},
+	}}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 	r.applies
 }
 
 test_fail_on_request if {
-	r := rule with input as {"data_protection": {"role": {"value": "processor", "src": src}, "processor_agreement": {"form": "separate_on_request", "src": src}}}
+	r := rule with input as {"data_protection": {
+		"role": {"value": "processor", "src": src},
+		"processor_agreement": {"form": "separate_on_request", "src": src},
+	}}
 	some f in r.deny
 	f.path == ["data_protection", "processor_agreement"]
 	contains(f.msg, "separate on request")
 }
 
 test_fail_absent if {
-	r := rule with input as {"data_protection": {"role": {"value": "processor", "src": src}, "processor_agreement": {"status": "absent", "src": null}}}
+	r := rule with input as {"data_protection": {
+		"role": {"value": "processor", "src": src},
+		"processor_agreement": {"status": "absent", "src": null},
+	}}
 	count(r.deny) == 1
 }
 

@@ -12,7 +12,8 @@
 #   id: gdpr/sub-processors
 #   severity: error
 #   references:
-#     - GDPR art. 28(2) (no other processor without the controller's prior specific or general written authorisation; notice of changes and a right to object)
+#     - GDPR art. 28(2) (no other processor without the controller's prior specific or general written authorisation;
+#       notice of changes and a right to object)
 #     - GDPR art. 28(4) (the same data-protection obligations flow down to the sub-processor)
 #   remediation: >-
 #     Require the buyer's prior written authorisation for sub-processors, or a list of approved
@@ -53,14 +54,57 @@ deny contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
 	processor
 	lib.absent(sub)
 	not dp_elsewhere
-	msg := sprintf("the vendor processes personal data as processor but the document does not regulate sub-processors; the playbook requires %s", [accepted_words])
+	msg := sprintf(
+		concat("", [
+			"the vendor processes personal data as processor but the document does not regulate sub-processors; the playbook ",
+			"requires %s",
+		]),
+		[accepted_words],
+	)
 }
 
 unknown contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
 	processor
 	lib.absent(sub)
 	dp_elsewhere
-	msg := sprintf("these terms do not regulate sub-processors, but the processor agreement (%s) is a separate document that has not been encoded; a person must check its sub-processor clause", [pa_words])
+	msg := sprintf(
+		concat("", [
+			"these terms do not regulate sub-processors, but the processor agreement (%s) is a separate document that has not ",
+			"been encoded; a person must check its sub-processor clause",
+		]),
+		[pa_words],
+	)
+}
+
+unknown contains lib.finding("data protection has not been encoded", []) if not dp
+
+unknown contains lib.finding("the vendor's role under the GDPR has not been encoded", ["data_protection"]) if {
+	lib.stated(dp)
+	not dp.role
+}
+
+unknown contains lib.finding(
+	lib.reason(dp.role, "the vendor's GDPR role"),
+	["data_protection", "role"],
+) if lib.ambiguous(dp.role)
+
+unknown contains lib.finding("the use of sub-processors has not been encoded", ["data_protection"]) if {
+	processor
+	not sub
+}
+
+unknown contains lib.finding(lib.reason(sub, "the use of sub-processors"), ["data_protection", "sub_processors"]) if {
+	processor
+	lib.ambiguous(sub)
+}
+
+unknown contains lib.finding(
+	"the use of sub-processors is recorded without its regime",
+	["data_protection", "sub_processors"],
+) if {
+	processor
+	lib.stated(sub)
+	not sub.regime
 }
 
 # The processor agreement is, or may be, a document of its own that was not encoded.
@@ -76,31 +120,6 @@ dp_elsewhere if {
 pa_words := lib.label(dp.processor_agreement.form) if dp.processor_agreement.form
 
 else := "not encoded"
-
-unknown contains lib.finding("data protection has not been encoded", []) if not dp
-
-unknown contains lib.finding("the vendor's role under the GDPR has not been encoded", ["data_protection"]) if {
-	lib.stated(dp)
-	not dp.role
-}
-
-unknown contains lib.finding(lib.reason(dp.role, "the vendor's GDPR role"), ["data_protection", "role"]) if lib.ambiguous(dp.role)
-
-unknown contains lib.finding("the use of sub-processors has not been encoded", ["data_protection"]) if {
-	processor
-	not sub
-}
-
-unknown contains lib.finding(lib.reason(sub, "the use of sub-processors"), ["data_protection", "sub_processors"]) if {
-	processor
-	lib.ambiguous(sub)
-}
-
-unknown contains lib.finding("the use of sub-processors is recorded without its regime", ["data_protection", "sub_processors"]) if {
-	processor
-	lib.stated(sub)
-	not sub.regime
-}
 
 regime_words := {
 	"prior_specific": "sub-processors need the buyer's prior specific authorisation",

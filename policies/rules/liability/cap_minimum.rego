@@ -25,16 +25,15 @@
 package termlint.rules.liability.cap_minimum
 
 import data.termlint.lib
+import data.termlint.lib.liability
 
 params := data.termlint.params.liability.cap_minimum
 
-liab := input.liability
+liab := liability.section
 
 # The caps, as a list or status marker; a liability section the document leaves out entirely
 # counts as no caps.
-caps := {"status": "absent", "src": null} if lib.absent(liab)
-
-else := liab.caps
+caps := liability.caps
 
 comb := liab.combination
 
@@ -133,13 +132,11 @@ binds contains {"i": i, "why": why} if {
 	unreliable(c)
 	other_reliable(i)
 	own_terms
-	why := "the document does not say how the caps combine, so each applies on its own terms and it can bring the vendor's liability below the other caps"
+	why := concat("", [
+		"the document does not say how the caps combine, so each applies on its own terms and it can bring the vendor's ",
+		"liability below the other caps",
+	])
 }
-
-# No rule for combining several caps: each applies as written.
-own_terms if lib.absent(comb)
-
-own_terms if comb.value == "single"
 
 binds contains {"i": i, "why": why} if {
 	some i, c in stated
@@ -149,6 +146,11 @@ binds contains {"i": i, "why": why} if {
 	i < min({j | some j, r in stated; reliable(r)})
 	why := "it is the first tier of the caps: those the buyer can rely on apply only where it does not pay"
 }
+
+# No rule for combining several caps: each applies as written.
+own_terms if lib.absent(comb)
+
+own_terms if comb.value == "single"
 
 # An inadequate reliable cap is saved only by caps that explicitly add up with an adequate one.
 saved(i) if {
@@ -160,34 +162,15 @@ saved(i) if {
 
 # --- Messages ---------------------------------------------------------------------------------
 
-unit_words := {"min": "minutes", "h": "hours", "d": "days", "wd": "working days", "w": "weeks", "mo": "months", "y": "years"}
-
-unit_word := {"min": "minute", "h": "hour", "d": "day", "wd": "working day", "w": "week", "mo": "month", "y": "year"}
-
-# words of a normalised duration ("6mo" -> "6 months"). Only short periods reach a message.
-words(d) := sprintf("1 %s", [unit_word[m[0][2]]]) if {
-	m := regex.find_all_string_submatch_n(`^([0-9]+)([a-z]+)$`, d.text, 1)
-	m[0][1] == "1"
-}
-
-else := sprintf("%s %s", [m[0][1], unit_words[m[0][2]]]) if {
-	m := regex.find_all_string_submatch_n(`^([0-9]+)([a-z]+)$`, d.text, 1)
-}
-
-else := "no period at all"
-
-# words of a threshold in days (365 -> "12 months").
-days_words(n) := sprintf("%d months", [(n / 365) * 12]) if n % 365 == 0
-
-else := sprintf("%v days", [n])
-
 months_words(n) := "1 monthly fee" if n == 1
 
 else := sprintf("%v monthly fees", [n])
 
 fee_kind := {"fees_paid_lookback": "paid", "fees_payable_lookback": "payable"}
 
-basis_words(c) := "whatever the vendor's liability insurer pays out, which is not a cap the buyer can rely on" if c.basis == "insurance_payout"
+basis_words(c) := "whatever the vendor's liability insurer pays out, which is not a cap the buyer can rely on" if {
+	c.basis == "insurance_payout"
+}
 
 else := sprintf("measured by %s, a basis the playbook does not accept for a cap", [lib.label(c.basis)])
 
@@ -198,7 +181,10 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 	c.basis in fee_bases
 	short(c)
 	not saved(i)
-	msg := sprintf("the cap is the fees %s over %s; the playbook expects a cap of at least %s of fees (or the total order value)", [fee_kind[c.basis], words(c.lookback), days_words(params.min_lookback_days)])
+	msg := sprintf(
+		"the cap is the fees %s over %s; the playbook expects a cap of at least %s of fees (or the total order value)",
+		[fee_kind[c.basis], period_words(c.lookback), lib.days_words(params.min_lookback_days)],
+	)
 }
 
 deny contains lib.finding(msg, ["liability", "caps", i]) if {
@@ -206,7 +192,10 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 	c.basis == "monthly_price"
 	short(c)
 	not saved(i)
-	msg := sprintf("the cap is %s; the playbook expects a cap of at least %v monthly fees (or the total order value)", [months_words(c.months), params.min_months])
+	msg := sprintf(
+		"the cap is %s; the playbook expects a cap of at least %v monthly fees (or the total order value)",
+		[months_words(c.months), params.min_months],
+	)
 }
 
 deny contains lib.finding(msg, ["liability", "caps", i]) if {
@@ -214,7 +203,23 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 	unreliable(c)
 	some b in binds
 	b.i == i
-	msg := sprintf("the cap is %s (the playbook accepts caps measured by %s), and %s", [basis_words(c), lib.labels(params.reliable_bases), b.why])
+	msg := sprintf(
+		"the cap is %s (the playbook accepts caps measured by %s), and %s",
+		[basis_words(c), lib.labels(params.reliable_bases), b.why],
+	)
+}
+
+deny contains lib.finding(msg, ["liability", "caps", i, "base_excludes"]) if {
+	some i, c in stated
+	reduced(c)
+	not saved(i)
+	msg := sprintf(
+		concat("", [
+			"the cap's base leaves out %s, so it is less than the fees or order value it names; the playbook expects a cap of ",
+			"at least %s of all fees (or the total order value)",
+		]),
+		[concat(", ", [x | some x in c.base_excludes; not tax(x)]), lib.days_words(params.min_lookback_days)],
+	)
 }
 
 default applies := true
@@ -250,7 +255,10 @@ unknown contains lib.finding(msg, ["liability", "caps", i]) if {
 unknown contains lib.finding(msg, ["liability", "caps", i]) if {
 	some i, c in stated
 	unmeasured(c)
-	msg := sprintf("the cap is %s but its measure (lookback period or number of months) has not been encoded", [lib.label(c.basis)])
+	msg := sprintf(
+		"the cap is %s but its measure (lookback period or number of months) has not been encoded",
+		[lib.label(c.basis)],
+	)
 }
 
 # Whether an unreliable cap binds depends on how the caps combine, which is unclear.
@@ -270,9 +278,7 @@ note_suffix(c) := sprintf(": %s", [c.note]) if c.note
 
 else := ""
 
-deny contains lib.finding(msg, ["liability", "caps", i, "base_excludes"]) if {
-	some i, c in stated
-	reduced(c)
-	not saved(i)
-	msg := sprintf("the cap's base leaves out %s, so it is less than the fees or order value it names; the playbook expects a cap of at least %s of all fees (or the total order value)", [concat(", ", [x | some x in c.base_excludes; not tax(x)]), days_words(params.min_lookback_days)])
-}
+# period_words: a look-back period in words ("6mo" -> "6 months"); a look-back of none says so.
+period_words(d) := "no period at all" if d.text == "none"
+
+else := lib.duration_words(d)

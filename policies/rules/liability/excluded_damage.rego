@@ -43,9 +43,12 @@ deny contains lib.finding(msg, ["liability", "exclusions", i]) if {
 }
 
 deny contains lib.finding(msg, ["liability", "exclusions"]) if {
-	all := {c | some [_, ex] in stated_exclusions; some c in ex.categories}
-	count(all) > params.max_categories
-	msg := sprintf("the vendor excludes %d categories of damage (%s); the playbook accepts at most %d", [count(all), lib.labels(all), params.max_categories])
+	excluded := {c | some [_, ex] in stated_exclusions; some c in ex.categories}
+	count(excluded) > params.max_categories
+	msg := sprintf(
+		"the vendor excludes %d categories of damage (%s); the playbook accepts at most %d",
+		[count(excluded), lib.labels(excluded), params.max_categories],
+	)
 }
 
 # An exclusion of direct damage counts unless every category it covers is exempt (damage the
@@ -62,7 +65,10 @@ unknown contains lib.finding("liability exclusions have not been encoded", ["lia
 	not input.liability.exclusions
 }
 
-unknown contains lib.finding(lib.reason(input.liability.exclusions, "liability.exclusions"), ["liability", "exclusions"]) if {
+unknown contains lib.finding(
+	lib.reason(input.liability.exclusions, "liability.exclusions"),
+	["liability", "exclusions"],
+) if {
 	lib.ambiguous(input.liability.exclusions)
 }
 

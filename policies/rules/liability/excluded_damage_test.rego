@@ -17,14 +17,21 @@ test_pass_no_exclusions if {
 }
 
 test_fail_data_loss if {
-	r := rule with input as {"liability": {"exclusions": [{"categories": ["indirect"], "src": src}, {"categories": ["data_loss"], "src": src}]}}
+	r := rule with input as {"liability": {"exclusions": [
+		{"categories": ["indirect"], "src": src},
+		{"categories": ["data_loss"], "src": src},
+	]}}
 	some f in r.deny
 	f.path == ["liability", "exclusions", 1]
 	contains(f.msg, "data loss")
 }
 
 test_fail_direct_too if {
-	r := rule with input as {"liability": {"exclusions": [{"categories": ["lost_profit"], "direct_too": true, "src": src}]}}
+	r := rule with input as {"liability": {"exclusions": [{
+		"categories": ["lost_profit"],
+		"direct_too": true,
+		"src": src,
+	}]}}
 	some f in r.deny
 	contains(f.msg, "direct damage")
 }
@@ -55,7 +62,13 @@ test_unknown_ambiguous if {
 }
 
 test_ambiguous_item_is_unknown_not_fail if {
-	r := rule with input as {"liability": {"exclusions": [{"categories": ["data_loss"], "direct_too": true, "status": "ambiguous", "note": "open list", "src": src}]}}
+	r := rule with input as {"liability": {"exclusions": [{
+		"categories": ["data_loss"],
+		"direct_too": true,
+		"status": "ambiguous",
+		"note": "open list",
+		"src": src,
+	}]}}
 	count(r.deny) == 0
 	some f in r.unknown
 	f.path == ["liability", "exclusions", 0]

@@ -89,9 +89,15 @@ lifted_words(id) := sprintf("is lifted only for %s, not for gross negligence", [
 
 else := "is not lifted by any carve-out, not even for gross negligence"
 
-expectation := sprintf("under %s law the playbook expects every cap and every exclusion to be lifted at least for %s", [law, lib.or_labels(law_kinds)]) if law
+expectation := sprintf(
+	"under %s law the playbook expects every cap and every exclusion to be lifted at least for %s",
+	[law, lib.or_labels(law_kinds)],
+) if law
 
-else := sprintf("whatever the governing law, the playbook expects every cap and every exclusion to be lifted for %s", [lib.or_labels(every_law_kinds)])
+else := sprintf(
+	"whatever the governing law, the playbook expects every cap and every exclusion to be lifted for %s",
+	[lib.or_labels(every_law_kinds)],
+)
 
 default applies := true
 
@@ -114,11 +120,20 @@ unknown contains lib.finding(sprintf("liability %s have not been encoded", [what
 	not liab[key]
 }
 
-unknown contains lib.finding(lib.reason(liability.caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(liability.caps)
+unknown contains lib.finding(
+	lib.reason(liability.caps, "liability.caps"),
+	["liability", "caps"],
+) if lib.ambiguous(liability.caps)
 
-unknown contains lib.finding(lib.reason(liability.exclusions, "liability.exclusions"), ["liability", "exclusions"]) if lib.ambiguous(liability.exclusions)
+unknown contains lib.finding(
+	lib.reason(liability.exclusions, "liability.exclusions"),
+	["liability", "exclusions"],
+) if lib.ambiguous(liability.exclusions)
 
-unknown contains lib.finding(lib.reason(liability.carve_outs, "liability.carve_outs"), ["liability", "carve_outs"]) if lib.ambiguous(liability.carve_outs)
+unknown contains lib.finding(
+	lib.reason(liability.carve_outs, "liability.carve_outs"),
+	["liability", "carve_outs"],
+) if lib.ambiguous(liability.carve_outs)
 
 unknown contains lib.finding(msg, item.path) if {
 	liability.carve_outs_known
@@ -130,9 +145,17 @@ unknown contains lib.finding(msg, item.path) if {
 
 doubt(item) := lib.reason(item.x, "it") if lib.ambiguous(item.x)
 
-else := "a carve-out that may lift it for gross negligence is unclear (ambiguous, or silent on its kinds or on what it lifts)" if liability.lifted(may_lift, item.id)
+else := concat("", [
+	"a carve-out that may lift it for gross negligence is unclear (ambiguous, or silent on its kinds or on what it ",
+	"lifts)",
+]) if {
+	liability.lifted(may_lift, item.id)
+}
 
-else := sprintf("it is lifted only for %s, which the playbook accepts under some governing laws but not all, and %s", [lib.or_labels(kinds), law_reason]) if {
+else := sprintf(
+	"it is lifted only for %s, which the playbook accepts under some governing laws but not all, and %s",
+	[lib.or_labels(kinds), law_reason],
+) if {
 	kinds := {k |
 		some k in liability.lifting_kinds(item.id)
 		k in possible

@@ -24,7 +24,10 @@ test_pass_all_lifted_for_gross_negligence if {
 }
 
 test_pass_lifted_by_id if {
-	r := rule with input as {"governing_law": be, "liability": liability([co(["gross_negligence"], ["general", "indirect"])])}
+	r := rule with input as {
+		"governing_law": be,
+		"liability": liability([co(["gross_negligence"], ["general", "indirect"])]),
+	}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
@@ -36,11 +39,18 @@ test_pass_nl_conscious_recklessness if {
 }
 
 test_fail_be_conscious_recklessness_only if {
-	r := rule with input as {"governing_law": be, "liability": liability([co(["intent", "conscious_recklessness"], ["all"])])}
+	r := rule with input as {
+		"governing_law": be,
+		"liability": liability([co(["intent", "conscious_recklessness"], ["all"])]),
+	}
 	count(r.deny) == 2
 	some f in r.deny
 	f.path == ["liability", "caps", 0]
-	f.msg == `the cap "general" (fees paid lookback) is lifted only for conscious recklessness and intent, not for gross negligence; under BE law the playbook expects every cap and every exclusion to be lifted at least for gross negligence`
+	f.msg == concat("", [
+		`the cap "general" (fees paid lookback) is lifted only for conscious recklessness and intent, not for gross `,
+		`negligence; under BE law the playbook expects every cap and every exclusion to be lifted at least for gross `,
+		`negligence`,
+	])
 }
 
 test_fail_exclusion_not_named if {
@@ -49,19 +59,38 @@ test_fail_exclusion_not_named if {
 	some f in r.deny
 	f.path == ["liability", "exclusions", 0]
 	contains(f.msg, `the exclusion "indirect" (indirect) is not lifted by any carve-out, not even for gross negligence`)
-	contains(f.msg, "under NL law the playbook expects every cap and every exclusion to be lifted at least for gross negligence or conscious recklessness")
+	contains(
+		f.msg,
+		concat("", [
+			"under NL law the playbook expects every cap and every exclusion to be lifted at least for gross negligence or ",
+			"conscious recklessness",
+		]),
+	)
 }
 
 test_fail_no_carve_outs if {
-	r := rule with input as {"governing_law": {"value": "DE", "src": src}, "liability": liability({"status": "absent", "src": null})}
+	r := rule with input as {
+		"governing_law": {"value": "DE", "src": src},
+		"liability": liability({"status": "absent", "src": null}),
+	}
 	count(r.deny) == 2
 	some f in r.deny
 	f.path == ["liability", "exclusions", 0]
-	contains(f.msg, "under DE law the playbook expects every cap and every exclusion to be lifted at least for gross negligence")
+	contains(
+		f.msg,
+		"under DE law the playbook expects every cap and every exclusion to be lifted at least for gross negligence",
+	)
 }
 
 test_fail_unnamed_items if {
-	r := rule with input as {"governing_law": be, "liability": {"caps": [{"basis": "fixed_amount", "src": src}], "exclusions": [{"src": src}], "carve_outs": [co(["gross_negligence"], ["x"])]}}
+	r := rule with input as {
+		"governing_law": be,
+		"liability": {
+			"caps": [{"basis": "fixed_amount", "src": src}],
+			"exclusions": [{"src": src}],
+			"carve_outs": [co(["gross_negligence"], ["x"])],
+		},
+	}
 	some f in r.deny
 	startswith(f.msg, "cap no. 1 is not lifted")
 	some g in r.deny
@@ -69,7 +98,10 @@ test_fail_unnamed_items if {
 }
 
 test_names_without_basis_or_categories if {
-	r := rule with input as {"governing_law": be, "liability": {"caps": [{"id": "c", "src": src}], "exclusions": [{"id": "e", "src": src}], "carve_outs": []}}
+	r := rule with input as {
+		"governing_law": be,
+		"liability": {"caps": [{"id": "c", "src": src}], "exclusions": [{"id": "e", "src": src}], "carve_outs": []},
+	}
 	some f in r.deny
 	startswith(f.msg, `the cap "c" is not lifted`)
 	some g in r.deny
@@ -77,26 +109,44 @@ test_names_without_basis_or_categories if {
 }
 
 test_fail_whatever_the_law if {
-	r := rule with input as {"governing_law": {"status": "absent", "src": null}, "liability": liability([co(["intent"], ["all"])])}
+	r := rule with input as {
+		"governing_law": {"status": "absent", "src": null},
+		"liability": liability([co(["intent"], ["all"])]),
+	}
 	count(r.deny) == 2
 	some f in r.deny
-	contains(f.msg, "whatever the governing law, the playbook expects every cap and every exclusion to be lifted for gross negligence")
+	contains(
+		f.msg,
+		"whatever the governing law, the playbook expects every cap and every exclusion to be lifted for gross negligence",
+	)
 }
 
 test_unknown_law_decides if {
-	r := rule with input as {"governing_law": {"status": "absent", "src": null}, "liability": liability([co(["conscious_recklessness"], ["all"])])}
+	r := rule with input as {
+		"governing_law": {"status": "absent", "src": null},
+		"liability": liability([co(["conscious_recklessness"], ["all"])]),
+	}
 	count(r.deny) == 0
 	count(r.unknown) == 2
 	some f in r.unknown
 	f.path == ["liability", "caps", 0]
-	contains(f.msg, "lifted only for conscious recklessness, which the playbook accepts under some governing laws but not all, and the document chooses no governing law")
+	contains(
+		f.msg,
+		concat("", [
+			"lifted only for conscious recklessness, which the playbook accepts under some governing laws but not all, and ",
+			"the document chooses no governing law",
+		]),
+	)
 }
 
 test_unknown_law_not_encoded_or_ambiguous if {
 	r := rule with input as {"liability": liability([co(["conscious_recklessness"], ["all"])])}
 	some f in r.unknown
 	contains(f.msg, "the governing law has not been encoded")
-	r2 := rule with input as {"governing_law": {"status": "ambiguous", "src": src, "note": "two laws named"}, "liability": liability([co(["conscious_recklessness"], ["all"])])}
+	r2 := rule with input as {
+		"governing_law": {"status": "ambiguous", "src": src, "note": "two laws named"},
+		"liability": liability([co(["conscious_recklessness"], ["all"])]),
+	}
 	some g in r2.unknown
 	contains(g.msg, "two laws named")
 }
@@ -110,7 +160,10 @@ test_pass_gross_negligence_whatever_the_law if {
 test_threshold_from_params if {
 	inp := {"governing_law": be, "liability": liability([co(["conscious_recklessness"], ["all"])])}
 	r := rule with input as inp
-		with data.termlint.params.liability.gross_negligence_carve_out.accepted as {"BE": ["conscious_recklessness"], "default": ["gross_negligence"]}
+		with data.termlint.params.liability.gross_negligence_carve_out.accepted as {
+			"BE": ["conscious_recklessness"],
+			"default": ["gross_negligence"],
+		}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
@@ -132,7 +185,10 @@ test_unknown_carve_out_without_lifts if {
 
 test_unknown_ambiguous_item if {
 	amb := {"id": "open", "status": "ambiguous", "src": src, "note": "open list", "categories": ["other"]}
-	r := rule with input as {"governing_law": be, "liability": {"caps": [], "exclusions": [amb], "carve_outs": {"status": "absent", "src": null}}}
+	r := rule with input as {
+		"governing_law": be,
+		"liability": {"caps": [], "exclusions": [amb], "carve_outs": {"status": "absent", "src": null}},
+	}
 	count(r.deny) == 0
 	some f in r.unknown
 	f.path == ["liability", "exclusions", 0]
@@ -148,7 +204,10 @@ test_unknown_not_encoded if {
 }
 
 test_unknown_lists_not_encoded_or_ambiguous if {
-	r := rule with input as {"governing_law": be, "liability": {"caps": [cap], "exclusions": {"status": "ambiguous", "src": src, "note": "which"}}}
+	r := rule with input as {
+		"governing_law": be,
+		"liability": {"caps": [cap], "exclusions": {"status": "ambiguous", "src": src, "note": "which"}},
+	}
 	count(r.deny) == 0
 	some f in r.unknown
 	f.msg == "liability carve-outs have not been encoded"
@@ -164,7 +223,11 @@ test_unknown_ambiguous_section if {
 }
 
 test_not_applicable_nothing_to_lift if {
-	not rule.applies with input as {"liability": {"caps": {"status": "absent", "src": null}, "exclusions": [], "carve_outs": {"status": "absent", "src": null}}}
+	not rule.applies with input as {"liability": {
+		"caps": {"status": "absent", "src": null},
+		"exclusions": [],
+		"carve_outs": {"status": "absent", "src": null},
+	}}
 	not rule.applies with input as {"liability": {"status": "absent", "src": null}}
 }
 

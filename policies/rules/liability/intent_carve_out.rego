@@ -9,7 +9,8 @@
 #   id: liability/intent-carve-out
 #   severity: error
 #   references:
-#     - "General law: no exemption from liability for one's own intent or fraud (BE: fraus omnia corrumpit; NL: art. 6:248(2) BW and case law) (confirm)"
+#     - "General law: no exemption from liability for one's own intent or fraud (BE: fraus omnia corrumpit; NL: art.
+#       6:248(2) BW and case law) (confirm)"
 #     - "EU Data Act art. 13(4)(a) (unfair: excluding or limiting liability for intentional acts or gross negligence)"
 #   remediation: >-
 #     Ask for one general carve-out that lifts every limitation and exclusion of liability in the
@@ -37,7 +38,10 @@ deny contains lib.finding(msg, item.path) if {
 	not liability.lifted(lifts, item.id)
 	not liability.lifted(may_lift, item.id)
 	not lib.ambiguous(item.x)
-	msg := sprintf("%s %s; the playbook expects every cap and every exclusion to be lifted at least for %s", [item.name, lifted_words(item.id), kinds_words])
+	msg := sprintf(
+		"%s %s; the playbook expects every cap and every exclusion to be lifted at least for %s",
+		[item.name, lifted_words(item.id), kinds_words],
+	)
 }
 
 kinds_words := lib.or_labels(params.kinds)
@@ -71,11 +75,20 @@ unknown contains lib.finding(sprintf("liability %s have not been encoded", [what
 	not liab[key]
 }
 
-unknown contains lib.finding(lib.reason(liability.caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(liability.caps)
+unknown contains lib.finding(
+	lib.reason(liability.caps, "liability.caps"),
+	["liability", "caps"],
+) if lib.ambiguous(liability.caps)
 
-unknown contains lib.finding(lib.reason(liability.exclusions, "liability.exclusions"), ["liability", "exclusions"]) if lib.ambiguous(liability.exclusions)
+unknown contains lib.finding(
+	lib.reason(liability.exclusions, "liability.exclusions"),
+	["liability", "exclusions"],
+) if lib.ambiguous(liability.exclusions)
 
-unknown contains lib.finding(lib.reason(liability.carve_outs, "liability.carve_outs"), ["liability", "carve_outs"]) if lib.ambiguous(liability.carve_outs)
+unknown contains lib.finding(
+	lib.reason(liability.carve_outs, "liability.carve_outs"),
+	["liability", "carve_outs"],
+) if lib.ambiguous(liability.carve_outs)
 
 unknown contains lib.finding(msg, item.path) if {
 	liability.carve_outs_known
@@ -91,5 +104,8 @@ unknown contains lib.finding(msg, item.path) if {
 	not liability.lifted(lifts, item.id)
 	not lib.ambiguous(item.x)
 	liability.lifted(may_lift, item.id)
-	msg := sprintf("%s: a carve-out that may lift it for %s is unclear (ambiguous, or silent on its kinds or on what it lifts)", [item.name, kinds_words])
+	msg := sprintf(
+		"%s: a carve-out that may lift it for %s is unclear (ambiguous, or silent on its kinds or on what it lifts)",
+		[item.name, kinds_words],
+	)
 }

@@ -20,7 +20,10 @@ test_pass_all_lifted if {
 }
 
 test_pass_fraud_and_intent_by_id if {
-	r := rule with input as {"liability": liability([co(["fraud"], ["general"]), co(["intent", "gross_negligence"], ["data"])])}
+	r := rule with input as {"liability": liability([
+		co(["fraud"], ["general"]),
+		co(["intent", "gross_negligence"], ["data"]),
+	])}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
@@ -30,7 +33,10 @@ test_fail_only_the_cap_lifted if {
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["liability", "exclusions", 0]
-	f.msg == `the exclusion "data" (data loss) is not lifted by any carve-out, not even for intent or fraud; the playbook expects every cap and every exclusion to be lifted at least for intent or fraud`
+	f.msg == concat("", [
+		`the exclusion "data" (data loss) is not lifted by any carve-out, not even for intent or fraud; the playbook `,
+		`expects every cap and every exclusion to be lifted at least for intent or fraud`,
+	])
 }
 
 test_fail_lifted_for_other_kinds_only if {
@@ -38,11 +44,21 @@ test_fail_lifted_for_other_kinds_only if {
 	count(r.deny) == 2
 	some f in r.deny
 	f.path == ["liability", "caps", 0]
-	contains(f.msg, `the cap "general" (fees paid lookback) is lifted only for death personal injury and gross negligence, not for intent or fraud`)
+	contains(
+		f.msg,
+		concat("", [
+			`the cap "general" (fees paid lookback) is lifted only for death personal injury and gross negligence, not for `,
+			`intent or fraud`,
+		]),
+	)
 }
 
 test_fail_no_carve_outs_and_unnamed_items if {
-	r := rule with input as {"liability": {"caps": [{"basis": "fixed_amount", "src": src}, {"id": "x", "src": src}], "exclusions": [{"src": src}, {"id": "y", "src": src}], "carve_outs": {"status": "absent", "src": null}}}
+	r := rule with input as {"liability": {
+		"caps": [{"basis": "fixed_amount", "src": src}, {"id": "x", "src": src}],
+		"exclusions": [{"src": src}, {"id": "y", "src": src}],
+		"carve_outs": {"status": "absent", "src": null},
+	}}
 	count(r.deny) == 4
 	msgs := {f.msg | some f in r.deny}
 	some m1 in msgs
@@ -104,14 +120,25 @@ test_unknown_lists_not_encoded if {
 
 test_unknown_ambiguous_section_and_lists if {
 	amb := {"status": "ambiguous", "src": src, "note": "unclear list"}
-	r := rule with input as {"liability": {"status": "ambiguous", "src": src, "note": "garbled", "caps": amb, "exclusions": amb, "carve_outs": amb}}
+	r := rule with input as {"liability": {
+		"status": "ambiguous",
+		"src": src,
+		"note": "garbled",
+		"caps": amb,
+		"exclusions": amb,
+		"carve_outs": amb,
+	}}
 	count(r.deny) == 0
 	paths := {f.path | some f in r.unknown}
 	paths == {["liability"], ["liability", "caps"], ["liability", "exclusions"], ["liability", "carve_outs"]}
 }
 
 test_not_applicable_nothing_to_lift if {
-	not rule.applies with input as {"liability": {"caps": [], "exclusions": {"status": "absent", "src": null}, "carve_outs": {"status": "absent", "src": null}}}
+	not rule.applies with input as {"liability": {
+		"caps": [],
+		"exclusions": {"status": "absent", "src": null},
+		"carve_outs": {"status": "absent", "src": null},
+	}}
 	r := rule with input as {"liability": {"status": "absent", "src": null}}
 	not r.applies
 	count(r.deny) == 0

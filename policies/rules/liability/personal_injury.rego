@@ -44,7 +44,12 @@ items contains {"path": ["liability", "caps", i], "x": c, "id": object.get(c, "i
 	some i, c in lib.list(caps)
 }
 
-items contains {"path": ["liability", "exclusions", i], "x": e, "id": object.get(e, "id", null), "name": exclusion_name(e, i)} if {
+items contains {
+	"path": ["liability", "exclusions", i],
+	"x": e,
+	"id": object.get(e, "id", null),
+	"name": exclusion_name(e, i),
+} if {
 	some i, e in lib.list(exclusions)
 	some cat in e.categories
 	cat in reaching
@@ -84,7 +89,13 @@ deny contains lib.finding(msg, item.path) if {
 	not liability.lifted(lifts, item.id)
 	not liability.lifted(may_lift, item.id)
 	not lib.ambiguous(item.x)
-	msg := sprintf("%s is not lifted for death or personal injury; the playbook expects death and personal injury to be neither capped nor excluded", [item.name])
+	msg := sprintf(
+		concat("", [
+			"%s is not lifted for death or personal injury; the playbook expects death and personal injury to be neither ",
+			"capped nor excluded",
+		]),
+		[item.name],
+	)
 }
 
 unknown contains lib.finding("liability has not been encoded", []) if not liab
@@ -99,7 +110,10 @@ unknown contains lib.finding(sprintf("liability %s have not been encoded", [key]
 
 unknown contains lib.finding(lib.reason(caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(caps)
 
-unknown contains lib.finding(lib.reason(exclusions, "liability.exclusions"), ["liability", "exclusions"]) if lib.ambiguous(exclusions)
+unknown contains lib.finding(
+	lib.reason(exclusions, "liability.exclusions"),
+	["liability", "exclusions"],
+) if lib.ambiguous(exclusions)
 
 # The carve-outs matter only when something caps or excludes death and personal injury.
 unknown contains lib.finding("liability carve-outs have not been encoded", ["liability"]) if {
@@ -127,5 +141,11 @@ unknown contains lib.finding(msg, item.path) if {
 	not liability.lifted(lifts, item.id)
 	not lib.ambiguous(item.x)
 	liability.lifted(may_lift, item.id)
-	msg := sprintf("%s: a carve-out that may lift it for death or personal injury is unclear (ambiguous, or silent on its kinds or on what it lifts)", [item.name])
+	msg := sprintf(
+		concat("", [
+			"%s: a carve-out that may lift it for death or personal injury is unclear (ambiguous, or silent on its kinds or ",
+			"on what it lifts)",
+		]),
+		[item.name],
+	)
 }

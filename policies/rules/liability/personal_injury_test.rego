@@ -13,13 +13,21 @@ narrow := {"id": "profit", "categories": ["lost_profit", "indirect"], "src": src
 co(kinds, lifts) := {"kinds": kinds, "lifts": lifts, "src": src}
 
 test_pass_lifted_for_injury if {
-	r := rule with input as {"liability": {"caps": [cap], "exclusions": [catch_all, narrow], "carve_outs": [co(["death_personal_injury", "intent"], ["all"])]}}
+	r := rule with input as {"liability": {
+		"caps": [cap],
+		"exclusions": [catch_all, narrow],
+		"carve_outs": [co(["death_personal_injury", "intent"], ["all"])],
+	}}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
 
 test_pass_narrow_exclusions_only if {
-	r := rule with input as {"liability": {"caps": {"status": "absent", "src": null}, "exclusions": [narrow], "carve_outs": {"status": "absent", "src": null}}}
+	r := rule with input as {"liability": {
+		"caps": {"status": "absent", "src": null},
+		"exclusions": [narrow],
+		"carve_outs": {"status": "absent", "src": null},
+	}}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
@@ -31,16 +39,27 @@ test_pass_no_liability_clause if {
 }
 
 test_fail_cap_not_lifted if {
-	r := rule with input as {"liability": {"caps": [cap], "exclusions": [narrow], "carve_outs": [co(["intent"], ["all"]), co(["death_personal_injury"], ["profit"])]}}
+	r := rule with input as {"liability": {
+		"caps": [cap],
+		"exclusions": [narrow],
+		"carve_outs": [co(["intent"], ["all"]), co(["death_personal_injury"], ["profit"])],
+	}}
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["liability", "caps", 0]
-	f.msg == `the cap "general" (fees paid lookback; applies to: all damage) is not lifted for death or personal injury; the playbook expects death and personal injury to be neither capped nor excluded`
+	f.msg == concat("", [
+		`the cap "general" (fees paid lookback; applies to: all damage) is not lifted for death or personal injury; the `,
+		`playbook expects death and personal injury to be neither capped nor excluded`,
+	])
 }
 
 test_fail_catch_all_and_direct_exclusions if {
 	direct := {"categories": ["direct"], "src": src}
-	r := rule with input as {"liability": {"caps": [], "exclusions": [narrow, catch_all, direct], "carve_outs": {"status": "absent", "src": null}}}
+	r := rule with input as {"liability": {
+		"caps": [],
+		"exclusions": [narrow, catch_all, direct],
+		"carve_outs": {"status": "absent", "src": null},
+	}}
 	count(r.deny) == 2
 	some f in r.deny
 	f.path == ["liability", "exclusions", 1]
@@ -51,7 +70,12 @@ test_fail_catch_all_and_direct_exclusions if {
 }
 
 test_cap_names if {
-	caps := [{"id": "a", "applies_to": "bodily injury", "src": src}, {"id": "b", "src": src}, {"applies_to": "all", "src": src}, {"src": src}]
+	caps := [
+		{"id": "a", "applies_to": "bodily injury", "src": src},
+		{"id": "b", "src": src},
+		{"applies_to": "all", "src": src},
+		{"src": src},
+	]
 	r := rule with input as {"liability": {"caps": caps, "exclusions": [], "carve_outs": []}}
 	msgs := {f.msg | some f in r.deny}
 	some m1 in msgs
@@ -112,7 +136,14 @@ test_carve_outs_not_needed_without_reach if {
 
 test_unknown_ambiguous_section_and_lists if {
 	amb := {"status": "ambiguous", "src": src, "note": "unclear list"}
-	r := rule with input as {"liability": {"status": "ambiguous", "src": src, "note": "garbled", "caps": amb, "exclusions": [catch_all], "carve_outs": amb}}
+	r := rule with input as {"liability": {
+		"status": "ambiguous",
+		"src": src,
+		"note": "garbled",
+		"caps": amb,
+		"exclusions": [catch_all],
+		"carve_outs": amb,
+	}}
 	count(r.deny) == 0
 	paths := {f.path | some f in r.unknown}
 	paths == {["liability"], ["liability", "caps"], ["liability", "carve_outs"]}
@@ -123,8 +154,18 @@ test_unknown_ambiguous_section_and_lists if {
 
 test_lifted_by_id_and_unclear_by_id if {
 	plain := {"id": "plain", "basis": "fixed_amount", "src": src}
-	amb := {"status": "ambiguous", "src": src, "note": "whose injury?", "kinds": ["death_personal_injury"], "lifts": ["plain"]}
-	r := rule with input as {"liability": {"caps": [cap, plain], "exclusions": [], "carve_outs": [co(["death_personal_injury"], ["general"]), amb]}}
+	amb := {
+		"status": "ambiguous",
+		"src": src,
+		"note": "whose injury?",
+		"kinds": ["death_personal_injury"],
+		"lifts": ["plain"],
+	}
+	r := rule with input as {"liability": {
+		"caps": [cap, plain],
+		"exclusions": [],
+		"carve_outs": [co(["death_personal_injury"], ["general"]), amb],
+	}}
 	count(r.deny) == 0
 	some f in r.unknown
 	f.path == ["liability", "caps", 1]

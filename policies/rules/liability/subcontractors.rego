@@ -11,8 +11,10 @@
 #   id: liability/subcontractors
 #   severity: error
 #   references:
-#     - "BE Code of Economic Law art. VI.91/5 (grey list: shifting the risk of one's own performance to the buyer) (confirm)"
-#     - "DORA (Regulation (EU) 2022/2554) art. 30(2)(a) (description of the functions and services subcontracted, and the conditions)"
+#     - "BE Code of Economic Law art. VI.91/5 (grey list: shifting the risk of one's own performance to the buyer)
+#       (confirm)"
+#     - "DORA (Regulation (EU) 2022/2554) art. 30(2)(a) (description of the functions and services subcontracted, and
+#       the conditions)"
 #   remediation: >-
 #     Ask for a clause that the vendor answers for its subcontractors, suppliers and auxiliaries as
 #     for itself; strike the exclusion of their acts and remove the default of the vendor's own
@@ -27,7 +29,13 @@ sub := liab.subcontractors
 
 fm := liab.force_majeure
 
-deny contains lib.finding("the document says the vendor does not answer for its subcontractors and suppliers; the playbook expects the vendor to answer for them as for itself", ["liability", "subcontractors"]) if {
+deny contains lib.finding(
+	concat("", [
+		"the document says the vendor does not answer for its subcontractors and suppliers; the playbook expects the ",
+		"vendor to answer for them as for itself",
+	]),
+	["liability", "subcontractors"],
+) if {
 	sub.vendor_liable == false
 }
 
@@ -35,14 +43,23 @@ deny contains lib.finding(msg, ["liability", "exclusions", i]) if {
 	some i, ex in lib.list(liab.exclusions)
 	not lib.ambiguous(ex)
 	"subcontractor_acts" in ex.categories
-	msg := sprintf("%s excludes liability for the acts or defaults of the vendor's subcontractors and suppliers; the playbook expects the vendor to answer for them as for itself", [exclusion_name(ex)])
+	msg := sprintf(
+		concat("", [
+			"%s excludes liability for the acts or defaults of the vendor's subcontractors and suppliers; the playbook ",
+			"expects the vendor to answer for them as for itself",
+		]),
+		[exclusion_name(ex)],
+	)
 }
 
 deny contains lib.finding(msg, ["liability", "force_majeure", "includes", j]) if {
 	lib.stated(fm)
 	some j, event in fm.includes
 	event == "supplier_default"
-	msg := "force majeure includes the default of the vendor's own suppliers or subcontractors, so the vendor is excused when they fail; the playbook expects the vendor to answer for them"
+	msg := concat("", [
+		"force majeure includes the default of the vendor's own suppliers or subcontractors, so the vendor is excused when ",
+		"they fail; the playbook expects the vendor to answer for them",
+	])
 }
 
 exclusion_name(ex) := sprintf("the exclusion %q", [ex.id]) if ex.id
@@ -63,16 +80,20 @@ unknown contains lib.finding(sprintf("%s has not been encoded", [what]), ["liabi
 	not liab[key]
 }
 
-unknown contains lib.finding(lib.reason(sub, "whether the vendor answers for its subcontractors"), ["liability", "subcontractors"]) if {
+unknown contains lib.finding(
+	lib.reason(sub, "whether the vendor answers for its subcontractors"),
+	["liability", "subcontractors"],
+) if {
 	lib.ambiguous(sub)
 }
 
-unknown contains lib.finding("the subcontractors clause is encoded without saying whether the vendor answers for them (vendor_liable)", ["liability", "subcontractors"]) if {
+unknown contains lib.finding(
+	"the subcontractors clause is encoded without saying whether the vendor answers for them (vendor_liable)",
+	["liability", "subcontractors"],
+) if {
 	lib.stated(sub)
 	not flag_stated
 }
-
-flag_stated if is_boolean(sub.vendor_liable)
 
 unknown contains lib.finding(lib.reason(liab.exclusions, "liability.exclusions"), ["liability", "exclusions"]) if {
 	lib.ambiguous(liab.exclusions)
@@ -82,7 +103,12 @@ unknown contains lib.finding(msg, ["liability", "exclusions", i]) if {
 	some i, ex in lib.list(liab.exclusions)
 	lib.ambiguous(ex)
 	"subcontractor_acts" in ex.categories
-	msg := sprintf("%s may exclude the acts of the vendor's subcontractors: %s", [exclusion_name(ex), lib.reason(ex, "it")])
+	msg := sprintf(
+		"%s may exclude the acts of the vendor's subcontractors: %s",
+		[exclusion_name(ex), lib.reason(ex, "it")],
+	)
 }
 
 unknown contains lib.finding(lib.reason(fm, "force majeure"), ["liability", "force_majeure"]) if lib.ambiguous(fm)
+
+flag_stated if is_boolean(sub.vendor_liable)

@@ -11,7 +11,8 @@
 #   id: payment/late-fees
 #   severity: warning
 #   references:
-#     - "BE law of 2 August 2002 on late payment in commercial transactions, art. 5-6 (interest and reasonable recovery costs) (to confirm)"
+#     - "BE law of 2 August 2002 on late payment in commercial transactions, art. 5-6 (interest and reasonable recovery
+#       costs) (to confirm)"
 #     - "NL Civil Code art. 6:96 (extrajudicial collection costs) (to confirm)"
 #     - "BE Code of Economic Law art. VI.91/5 (grey list: damages clearly disproportionate to the vendor's loss)"
 #   remediation: >-
@@ -64,7 +65,10 @@ checked contains "collection_costs" if {
 deny contains lib.finding(msg, ["payment", key, "pct"]) if {
 	some key in checked
 	payment[key].pct > params.max_flat_pct
-	msg := sprintf("%s %s %v %% of the amount due; the playbook accepts at most %v %%", [label[key], is[key], payment[key].pct, params.max_flat_pct])
+	msg := sprintf(
+		"%s %s %v %% of the amount due; the playbook accepts at most %v %%",
+		[label[key], is[key], payment[key].pct, params.max_flat_pct],
+	)
 }
 
 deny contains lib.finding(msg, ["payment", key, "minimum"]) if {
@@ -72,7 +76,10 @@ deny contains lib.finding(msg, ["payment", key, "minimum"]) if {
 	m := payment[key].minimum
 	m.currency == "EUR"
 	m.amount > params.max_flat_minimum_eur
-	msg := sprintf("%s %s a minimum of EUR %v; the playbook accepts a minimum of at most EUR %v", [label[key], has[key], m.amount, params.max_flat_minimum_eur])
+	msg := sprintf(
+		"%s %s a minimum of EUR %v; the playbook accepts a minimum of at most EUR %v",
+		[label[key], has[key], m.amount, params.max_flat_minimum_eur],
+	)
 }
 
 deny contains lib.finding(msg, ["payment", "collection_costs", "pct"]) if {
@@ -82,14 +89,26 @@ deny contains lib.finding(msg, ["payment", "collection_costs", "pct"]) if {
 	fp <= params.max_flat_pct
 	cc <= params.max_flat_pct
 	fp + cc > params.max_flat_pct
-	msg := sprintf("flat collection costs of %v %% come on top of the flat penalty of %v %%, %v %% in all; the playbook accepts at most %v %% of flat charges", [cc, fp, fp + cc, params.max_flat_pct])
+	msg := sprintf(
+		concat("", [
+			"flat collection costs of %v %% come on top of the flat penalty of %v %%, %v %% in all; the playbook accepts at ",
+			"most %v %% of flat charges",
+		]),
+		[cc, fp, fp + cc, params.max_flat_pct],
+	)
 }
 
 deny contains lib.finding(msg, ["payment", "flat_penalty", "cumulative_with_interest"]) if {
 	fp := payment.flat_penalty
 	lib.stated(fp)
 	fp.cumulative_with_interest == true
-	msg := sprintf("%s%s is owed on top of late-payment interest, charging the same delay twice; the playbook does not accept double interest", [label.flat_penalty, pct(fp)])
+	msg := sprintf(
+		concat("", [
+			"%s%s is owed on top of late-payment interest, charging the same delay twice; the playbook does not accept double ",
+			"interest",
+		]),
+		[label.flat_penalty, pct(fp)],
+	)
 }
 
 pct(g) := sprintf(" of %v %%", [g.pct]) if g.pct
@@ -115,7 +134,10 @@ unknown contains lib.finding(msg, ["payment", key, "minimum"]) if {
 	some key in checked
 	m := payment[key].minimum
 	m.currency != "EUR"
-	msg := sprintf("%s %s a minimum in %s, which the rule cannot compare with the playbook's EUR %v", [label[key], has[key], m.currency, params.max_flat_minimum_eur])
+	msg := sprintf(
+		"%s %s a minimum in %s, which the rule cannot compare with the playbook's EUR %v",
+		[label[key], has[key], m.currency, params.max_flat_minimum_eur],
+	)
 }
 
 what := {

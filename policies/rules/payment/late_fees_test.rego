@@ -13,7 +13,10 @@ pay(fp, cc) := {"payment": {"flat_penalty": fp, "collection_costs": cc}}
 grp(x) := object.union({"src": src}, x)
 
 test_pass_moderate_not_cumulative if {
-	r := rule with input as pay(grp({"pct": 10, "minimum": eur(150), "cumulative_with_interest": false}), grp({"basis": "gerechtskosten"}))
+	r := rule with input as pay(
+		grp({"pct": 10, "minimum": eur(150), "cumulative_with_interest": false}),
+		grp({"basis": "gerechtskosten"}),
+	)
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
@@ -94,7 +97,10 @@ test_unknown_ambiguous if {
 	r := rule with input as {"payment": {"status": "ambiguous", "src": src, "note": "see order"}}
 	some f in r.unknown
 	contains(f.msg, "see order")
-	r2 := rule with input as pay({"status": "ambiguous", "src": src, "note": "whose minimum", "pct": 10}, {"status": "ambiguous", "src": src, "note": "whose minimum"})
+	r2 := rule with input as pay(
+		{"status": "ambiguous", "src": src, "note": "whose minimum", "pct": 10},
+		{"status": "ambiguous", "src": src, "note": "whose minimum"},
+	)
 	count(r2.deny) == 0
 	count(r2.unknown) == 2
 	some f2 in r2.unknown

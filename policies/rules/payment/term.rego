@@ -9,7 +9,8 @@
 #   severity: warning
 #   references:
 #     - Buyer policy
-#     - "BE law of 2 August 2002 on late payment in commercial transactions, art. 4 (30 days when nothing is agreed) (to confirm)"
+#     - "BE law of 2 August 2002 on late payment in commercial transactions, art. 4 (30 days when nothing is agreed)
+#       (to confirm)"
 #     - "NL Civil Code art. 6:119a (30 days when nothing is agreed) (to confirm)"
 #   remediation: >-
 #     Ask for a payment term of at least thirty days from receipt of a correct invoice.
@@ -24,13 +25,19 @@ payment := input.payment
 deny contains lib.finding(msg, ["payment", "term", "period"]) if {
 	lib.stated(payment.term)
 	lib.days(payment.term.period) < params.min_days
-	msg := sprintf("invoices must be paid within %s%s; the playbook expects at least %v days", [duration_words(payment.term.period), from(payment.term), params.min_days])
+	msg := sprintf(
+		"invoices must be paid within %s%s; the playbook expects at least %v days",
+		[lib.duration_words(payment.term.period), from(payment.term), params.min_days],
+	)
 }
 
 deny contains lib.finding(msg, ["payment", "prepayment"]) if {
 	lib.stated(payment.prepayment)
 	payment.prepayment.required == true
-	msg := "the vendor may require payment in advance, so the buyer is not assured of any payment term; the playbook expects payment after delivery with a term"
+	msg := concat("", [
+		"the vendor may require payment in advance, so the buyer is not assured of any payment term; the playbook expects ",
+		"payment after delivery with a term",
+	])
 }
 
 from(t) := sprintf(" (from: %s)", [t.from]) if t.from
@@ -53,26 +60,4 @@ unknown contains lib.finding(lib.reason(payment.term, "the payment term"), ["pay
 unknown contains lib.finding("the payment term is stated but its period has not been encoded", ["payment", "term"]) if {
 	lib.stated(payment.term)
 	not payment.term.period
-}
-
-# Words for a duration as the contract states it ("3mo" -> "3 months").
-duration_words(d) := "an indefinite period" if d.indefinite
-
-else := "no notice" if d.text == "none"
-
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
 }

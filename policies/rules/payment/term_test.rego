@@ -65,7 +65,10 @@ test_unknown_ambiguous if {
 }
 
 test_fail_prepayment if {
-	r := rule with input as {"payment": {"term": {"period": {"text": "30d", "days": 30}, "src": {"art": "5.1", "quote": "q"}}, "prepayment": {"required": true, "src": {"art": "5.2", "quote": "q"}}}}
+	r := rule with input as {"payment": {
+		"term": {"period": {"text": "30d", "days": 30}, "src": {"art": "5.1", "quote": "q"}},
+		"prepayment": {"required": true, "src": {"art": "5.2", "quote": "q"}},
+	}}
 	some f in r.deny
 	f.path == ["payment", "prepayment"]
 }

@@ -12,7 +12,8 @@
 #   severity: error
 #   references:
 #     - "BE Code of Economic Law art. VI.91/5 (grey list: unilateral price changes without a valid reason)"
-#     - "NL Civil Code art. 6:236(i) (black list: price increase within three months without a right to dissolve; by reflex for business buyers) (to confirm)"
+#     - "NL Civil Code art. 6:236(i) (black list: price increase within three months without a right to dissolve; by
+#       reflex for business buyers) (to confirm)"
 #   remediation: >-
 #     Ask for written notice of any increase other than the index at least thirty days before the
 #     buyer's own deadline to terminate, and a right to terminate without cost before the new price
@@ -20,6 +21,7 @@
 package termlint.rules.price.exit_right
 
 import data.termlint.lib
+import data.termlint.lib.price
 
 changes := lib.list(input.price_changes)
 
@@ -32,24 +34,11 @@ terms := lib.list(input.term)
 # the notice of the increase and the buyer's deadline.
 min_window_days := 1
 
-when := {
-	"each_renewal": "at each renewal",
-	"annual": "once a year",
-	"anytime": "at any time",
-	"cost_increase": "when its costs rise",
-	"supplier_increase": "when its suppliers raise their prices",
-	"index": "with an index",
-}
-
 positive(pc, key) if pc[key] > 0
-
-index_linked(pc) if pc.trigger == "index"
-
-index_linked(pc) if pc.index
 
 # pure_index: prices follow the index, down as well as up; no exit is needed.
 pure_index(pc) if {
-	index_linked(pc)
+	price.index_linked(pc)
 	not positive(pc, "cap_pct")
 	not positive(pc, "floor_pct")
 }
@@ -57,27 +46,25 @@ pure_index(pc) if {
 # margin_unclear: an index with a cap. The model does not say whether the cap comes on top of the
 # index (not a pure index) or limits it (a pure index with a ceiling), so a missing exit is unknown.
 margin_unclear(pc) if {
-	index_linked(pc)
+	price.index_linked(pc)
 	positive(pc, "cap_pct")
 	not positive(pc, "floor_pct")
 }
 
 # describe says what kind of price change needs an exit, for a message.
-describe(pc) := sprintf("%sprices rise by at least %v %% a year whatever the index does", [scope(pc), pc.floor_pct]) if {
-	index_linked(pc)
+describe(pc) := sprintf(
+	"%sprices rise by at least %v %% a year whatever the index does",
+	[lib.for_applies_to(pc), pc.floor_pct],
+) if {
+	price.index_linked(pc)
 	positive(pc, "floor_pct")
-} else := sprintf("%sthe vendor may change prices %s", [scope(pc), when[pc.trigger]]) if {
+} else := sprintf("%sthe vendor may change prices %s", [lib.for_applies_to(pc), price.when[pc.trigger]]) if {
 	pc.trigger
-} else := sprintf("%sthe vendor may change prices", [scope(pc)])
+} else := sprintf("%sthe vendor may change prices", [lib.for_applies_to(pc)])
 
 window_words(w) := "no window" if w.text == "none"
 
-else := sprintf("a window of %s", [duration_words(w)])
-
-# scope names the services a price change applies to, when the encoder recorded it.
-scope(pc) := sprintf("for %s, ", [pc.applies_to]) if pc.applies_to
-
-else := ""
+else := sprintf("a window of %s", [lib.duration_words(w)])
 
 service(t) := sprintf(" for %s", [t.applies_to]) if t.applies_to
 
@@ -115,12 +102,21 @@ renewing contains t if {
 
 # deadlines: [text for a message, days] of each deadline the buyer must meet to leave. Of several
 # termination rights for price changes the buyer may use the most favourable (the shortest notice).
-deadlines contains [sprintf("give notice %s before the end of the term under its termination right for price changes", [duration_words(r.notice)]), lib.days(r.notice)] if {
+deadlines contains [
+	sprintf(
+		"give notice %s before the end of the term under its termination right for price changes",
+		[lib.duration_words(r.notice)],
+	),
+	lib.days(r.notice),
+] if {
 	some r in price_rights
 	lib.days(r.notice) == min({lib.days(x.notice) | some x in price_rights})
 }
 
-deadlines contains [sprintf("give notice %s before the end of the term%s", [duration_words(t.auto_renewal.notice), service(t)]), lib.days(t.auto_renewal.notice)] if {
+deadlines contains [
+	sprintf("give notice %s before the end of the term%s", [lib.duration_words(t.auto_renewal.notice), service(t)]),
+	lib.days(t.auto_renewal.notice),
+] if {
 	count(price_rights) == 0
 	some t in renewing
 }
@@ -161,13 +157,14 @@ term_unclear if {
 	not t.auto_renewal.notice
 }
 
-# problems: [i, key at fault, what is wrong] for each price change that needs an exit.
-problems contains [i, "customer_exit", "and the document gives the buyer no right to leave over it"] if {
+# problems: [i, key at fault, what is wrong] for each price change that needs an exit; what is
+# wrong is a clause that deny and unknown each put in a sentence of their own.
+problems contains [i, "customer_exit", "the document gives the buyer no right to leave over it"] if {
 	some i in needs_exit
 	lib.absent(changes[i].customer_exit)
 }
 
-problems contains [i, "customer_exit", "and the buyer has no right to leave over it"] if {
+problems contains [i, "customer_exit", "the buyer has no right to leave over it"] if {
 	some i in needs_exit
 	ce := changes[i].customer_exit
 	lib.stated(ce)
@@ -180,7 +177,7 @@ problems contains [i, "customer_exit", msg] if {
 	lib.stated(ce)
 	ce.available == true
 	positive(ce, "threshold_pct")
-	msg := sprintf("and the buyer may leave only over increases above %v %%", [ce.threshold_pct])
+	msg := sprintf("the buyer may leave only over increases above %v %%", [ce.threshold_pct])
 }
 
 problems contains [i, "customer_exit", msg] if {
@@ -188,10 +185,14 @@ problems contains [i, "customer_exit", msg] if {
 	pc := changes[i]
 	exit_open(pc)
 	lib.days(pc.customer_exit.window) < min_window_days
-	msg := sprintf("and the buyer's exit leaves it no time to act (%s)", [window_words(pc.customer_exit.window)])
+	msg := sprintf("the buyer's exit leaves it no time to act (%s)", [window_words(pc.customer_exit.window)])
 }
 
-problems contains [i, "notice", "and the new price may apply without notice, so the buyer can only leave once it applies"] if {
+problems contains [
+	i,
+	"notice",
+	"the new price may apply without notice, so the buyer can only leave once it applies",
+] if {
 	some i in needs_exit
 	pc := changes[i]
 	exit_open(pc)
@@ -207,10 +208,25 @@ problems contains [i, "notice", msg] if {
 	lib.days(pc.notice) >= min_window_days
 	some [deadline, days] in deadlines
 	lib.days(pc.notice) - days < min_window_days
-	msg := sprintf("and the increase may be announced only %s before it applies, while the buyer must %s to leave, so the notice can come too late to use the exit", [duration_words(pc.notice), deadline])
+	msg := sprintf(
+		concat("", [
+			"the increase may be announced only %s before it applies, while the buyer must %s to leave, so the notice can ",
+			"come too late to use the exit",
+		]),
+		[lib.duration_words(pc.notice), deadline],
+	)
 }
 
-deny contains lib.finding(sprintf("%s (not a pure index), %s; the playbook expects a right to leave with time to use it before the new price applies", [describe(changes[i]), msg]), ["price_changes", i, key]) if {
+deny contains lib.finding(
+	sprintf(
+		concat("", [
+			"%s (not a pure index), and %s; the playbook expects a right to leave with time to use it before the new price ",
+			"applies",
+		]),
+		[describe(changes[i]), msg],
+	),
+	["price_changes", i, key],
+) if {
 	some [i, key, msg] in problems
 	not margin_unclear(changes[i])
 }
@@ -219,20 +235,13 @@ unknown contains lib.finding(msg, ["price_changes", i, key]) if {
 	some [i, key, problem] in problems
 	pc := changes[i]
 	margin_unclear(pc)
-	msg := sprintf("%sprices follow an index with a cap of %v %%; the contract model does not say whether the cap comes on top of the index (then this is not a pure index) or limits it; if it comes on top, %s", [scope(pc), pc.cap_pct, trim_prefix(problem, "and ")])
-}
-
-# Not applicable when no price change needs an exit.
-default applies := true
-
-applies := false if lib.absent(input.price_changes)
-
-applies := false if {
-	is_array(input.price_changes)
-	every pc in input.price_changes {
-		lib.stated(pc)
-		pure_index(pc)
-	}
+	msg := sprintf(
+		concat("", [
+			"%sprices follow an index with a cap of %v %%; the contract model does not say whether the cap comes on top of ",
+			"the index (then this is not a pure index) or limits it; if it comes on top, %s",
+		]),
+		[lib.for_applies_to(pc), pc.cap_pct, problem],
+	)
 }
 
 unknown contains lib.finding("price changes have not been encoded", []) if not input.price_changes
@@ -246,25 +255,37 @@ unknown contains lib.finding(lib.reason(pc, "this price change"), ["price_change
 	lib.ambiguous(pc)
 }
 
-unknown contains lib.finding("the buyer's right to leave over this price change has not been encoded", ["price_changes", i]) if {
+unknown contains lib.finding(
+	"the buyer's right to leave over this price change has not been encoded",
+	["price_changes", i],
+) if {
 	some i in needs_exit
 	not changes[i].customer_exit
 }
 
-unknown contains lib.finding(lib.reason(ce, "the buyer's right to leave over this price change"), ["price_changes", i, "customer_exit"]) if {
+unknown contains lib.finding(
+	lib.reason(ce, "the buyer's right to leave over this price change"),
+	["price_changes", i, "customer_exit"],
+) if {
 	some i in needs_exit
 	ce := changes[i].customer_exit
 	lib.ambiguous(ce)
 }
 
-unknown contains lib.finding("whether the buyer may leave over this price change has not been encoded (customer_exit.available)", ["price_changes", i, "customer_exit"]) if {
+unknown contains lib.finding(
+	"whether the buyer may leave over this price change has not been encoded (customer_exit.available)",
+	["price_changes", i, "customer_exit"],
+) if {
 	some i in needs_exit
 	ce := changes[i].customer_exit
 	lib.stated(ce)
 	not is_boolean(object.get(ce, "available", null))
 }
 
-unknown contains lib.finding("the notice of this price change has not been encoded, so whether the buyer's exit comes in time cannot be told", ["price_changes", i]) if {
+unknown contains lib.finding(
+	"the notice of this price change has not been encoded, so whether the buyer's exit comes in time cannot be told",
+	["price_changes", i],
+) if {
 	some i in needs_exit
 	pc := changes[i]
 	exit_open(pc)
@@ -272,7 +293,13 @@ unknown contains lib.finding("the notice of this price change has not been encod
 	not pc.notice
 }
 
-unknown contains lib.finding("the buyer's deadline to terminate (the renewal notice of the term) has not been encoded or is unclear, so whether the notice of this price change comes in time cannot be told", ["price_changes", i]) if {
+unknown contains lib.finding(
+	concat("", [
+		"the buyer's deadline to terminate (the renewal notice of the term) has not been encoded or is unclear, so whether ",
+		"the notice of this price change comes in time cannot be told",
+	]),
+	["price_changes", i],
+) if {
 	some i in needs_exit
 	pc := changes[i]
 	exit_open(pc)
@@ -281,24 +308,15 @@ unknown contains lib.finding("the buyer's deadline to terminate (the renewal not
 	deadline_unclear
 }
 
-# Words for a duration as the contract states it ("3mo" -> "3 months").
-duration_words(d) := "an indefinite period" if d.indefinite
+# Not applicable when no price change needs an exit.
+default applies := true
 
-else := "no notice" if d.text == "none"
+applies := false if lib.absent(input.price_changes)
 
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
+applies := false if {
+	is_array(input.price_changes)
+	every pc in input.price_changes {
+		lib.stated(pc)
+		pure_index(pc)
+	}
 }

@@ -12,12 +12,19 @@ exit(x) := object.union({"available": true, "src": src}, x)
 
 pc(x) := object.union({"trigger": "each_renewal", "notice": d("30d", 30), "src": src}, x)
 
-term(notice) := [{"applies_to": "SaaS", "auto_renewal": {"renews": true, "period": d("1y", 365), "notice": notice}, "src": src}]
+term(notice) := [{
+	"applies_to": "SaaS",
+	"auto_renewal": {"renews": true, "period": d("1y", 365), "notice": notice},
+	"src": src,
+}]
 
 price_right(notice) := {"party": "customer", "grounds": ["price_change"], "notice": notice, "src": src}
 
 test_pass_notice_before_deadline if {
-	r := rule with input as {"price_changes": [pc({"notice": d("2mo", 60.833), "customer_exit": exit({})})], "term": term(d("30d", 30))}
+	r := rule with input as {
+		"price_changes": [pc({"notice": d("2mo", 60.833), "customer_exit": exit({})})],
+		"term": term(d("30d", 30)),
+	}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 	r.applies
@@ -59,7 +66,10 @@ test_fail_no_exit if {
 	count(r.deny) == 3
 	some f in r.deny
 	f.path == ["price_changes", 0, "customer_exit"]
-	contains(f.msg, "the vendor may change prices when its costs rise (not a pure index), and the buyer has no right to leave over it")
+	contains(
+		f.msg,
+		"the vendor may change prices when its costs rise (not a pure index), and the buyer has no right to leave over it",
+	)
 	some g in r.deny
 	g.path == ["price_changes", 1, "customer_exit"]
 	contains(g.msg, "the document gives the buyer no right to leave")
@@ -72,17 +82,29 @@ test_fail_notice_equals_renewal_deadline if {
 	r := rule with input as {"price_changes": [pc({"customer_exit": exit({})})], "term": term(d("30d", 30))}
 	some f in r.deny
 	f.path == ["price_changes", 0, "notice"]
-	contains(f.msg, "announced only 30 days before it applies, while the buyer must give notice 30 days before the end of the term for SaaS to leave")
+	contains(
+		f.msg,
+		concat("", [
+			"announced only 30 days before it applies, while the buyer must give notice 30 days before the end of the term ",
+			"for SaaS to leave",
+		]),
+	)
 }
 
 test_fail_notice_after_price_right_deadline if {
-	r := rule with input as {"price_changes": [pc({"notice": d("1mo", 30.417), "customer_exit": exit({})})], "termination_rights": [price_right(d("60d", 60))]}
+	r := rule with input as {
+		"price_changes": [pc({"notice": d("1mo", 30.417), "customer_exit": exit({})})],
+		"termination_rights": [price_right(d("60d", 60))],
+	}
 	some f in r.deny
 	contains(f.msg, "must give notice 60 days before the end of the term under its termination right for price changes")
 }
 
 test_most_favourable_price_right_counts if {
-	r := rule with input as {"price_changes": [pc({"notice": d("1mo", 30.417), "customer_exit": exit({})})], "termination_rights": [price_right(d("60d", 60)), price_right(d("14d", 14))]}
+	r := rule with input as {
+		"price_changes": [pc({"notice": d("1mo", 30.417), "customer_exit": exit({})})],
+		"termination_rights": [price_right(d("60d", 60)), price_right(d("14d", 14))],
+	}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
@@ -110,7 +132,10 @@ test_fail_window_none_threshold_and_no_notice if {
 }
 
 test_min_window_is_one_day if {
-	r := rule with input as {"price_changes": [pc({"notice": d("2mo", 60.833), "customer_exit": exit({})})], "term": term(d("60d", 60))}
+	r := rule with input as {
+		"price_changes": [pc({"notice": d("2mo", 60.833), "customer_exit": exit({})})],
+		"term": term(d("60d", 60)),
+	}
 	count(r.deny) == 1
 }
 
@@ -132,7 +157,13 @@ test_not_applicable if {
 }
 
 test_unknown_index_with_cap if {
-	r := rule with input as {"price_changes": [pc({"trigger": "annual", "index": "CPI", "cap_pct": 5, "applies_to": "services", "customer_exit": {"available": false}})]}
+	r := rule with input as {"price_changes": [pc({
+		"trigger": "annual",
+		"index": "CPI",
+		"cap_pct": 5,
+		"applies_to": "services",
+		"customer_exit": {"available": false},
+	})]}
 	count(r.deny) == 0
 	some f in r.unknown
 	f.path == ["price_changes", 0, "customer_exit"]
@@ -196,7 +227,10 @@ test_unknown_deadline_unclear if {
 	count(r3.unknown) == 1
 	r4 := rule with input as object.union(inp, {"term": [{"auto_renewal": {"renews": true}, "src": src}]})
 	count(r4.unknown) == 1
-	r6 := rule with input as object.union(inp, {"term": [{"auto_renewal": {"status": "ambiguous", "src": src, "note": "x"}, "src": src}]})
+	r6 := rule with input as object.union(
+		inp,
+		{"term": [{"auto_renewal": {"status": "ambiguous", "src": src, "note": "x"}, "src": src}]},
+	)
 	count(r6.unknown) == 1
 	r5 := rule with input as object.union(inp, {"term": [{"auto_renewal": {"renews": false}, "src": src}]})
 	count(r5.unknown) == 0

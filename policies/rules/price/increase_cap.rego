@@ -20,33 +20,16 @@
 package termlint.rules.price.increase_cap
 
 import data.termlint.lib
+import data.termlint.lib.price
 
 params := data.termlint.params.price.increase_cap
 
 changes := lib.list(input.price_changes)
 
-when := {
-	"each_renewal": "at each renewal",
-	"annual": "once a year",
-	"anytime": "at any time",
-	"cost_increase": "when its costs rise",
-	"supplier_increase": "when its suppliers raise their prices",
-	"index": "with an index",
-}
-
 # trigger words the trigger of a price change for a message.
-trigger(pc) := when[pc.trigger] if pc.trigger
+trigger(pc) := price.when[pc.trigger] if pc.trigger
 
 else := "on its own"
-
-# scope names the services a price change applies to, when the encoder recorded it.
-scope(pc) := sprintf("for %s, ", [pc.applies_to]) if pc.applies_to
-
-else := ""
-
-index_linked(pc) if pc.trigger == "index"
-
-index_linked(pc) if pc.index
 
 stated_items contains i if {
 	some i, pc in changes
@@ -56,33 +39,54 @@ stated_items contains i if {
 deny contains lib.finding(msg, ["price_changes", i]) if {
 	some i in stated_items
 	pc := changes[i]
-	not index_linked(pc)
+	not price.index_linked(pc)
 	not pc.cap_pct
-	msg := sprintf("%sthe vendor may raise prices %s, with no index and no cap; the playbook expects index-linked increases or a cap of at most %v %% a year", [scope(pc), trigger(pc), params.max_pct])
+	msg := sprintf(
+		concat("", [
+			"%sthe vendor may raise prices %s, with no index and no cap; the playbook expects index-linked increases or a cap ",
+			"of at most %v %% a year",
+		]),
+		[lib.for_applies_to(pc), trigger(pc), params.max_pct],
+	)
 }
 
 deny contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
 	some i in stated_items
 	pc := changes[i]
-	not index_linked(pc)
+	not price.index_linked(pc)
 	pc.cap_pct > params.max_pct
-	msg := sprintf("%sthe vendor may raise prices %s by up to %v %%; the playbook accepts at most %v %% a year", [scope(pc), trigger(pc), pc.cap_pct, params.max_pct])
+	msg := sprintf(
+		"%sthe vendor may raise prices %s by up to %v %%; the playbook accepts at most %v %% a year",
+		[lib.for_applies_to(pc), trigger(pc), pc.cap_pct, params.max_pct],
+	)
 }
 
 deny contains lib.finding(msg, ["price_changes", i, "floor_pct"]) if {
 	some i in stated_items
 	pc := changes[i]
-	index_linked(pc)
+	price.index_linked(pc)
 	pc.floor_pct > params.max_pct
-	msg := sprintf("%sprices rise by at least %v %% a year whatever the index does; the playbook accepts at most %v %% a year above the index", [scope(pc), pc.floor_pct, params.max_pct])
+	msg := sprintf(
+		concat("", [
+			"%sprices rise by at least %v %% a year whatever the index does; the playbook accepts at most %v %% a year above ",
+			"the index",
+		]),
+		[lib.for_applies_to(pc), pc.floor_pct, params.max_pct],
+	)
 }
 
 unknown contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
 	some i in stated_items
 	pc := changes[i]
-	index_linked(pc)
+	price.index_linked(pc)
 	pc.cap_pct > params.max_pct
-	msg := sprintf("%sthe increase follows an index with a cap of %v %%; the contract model does not say whether the cap comes on top of the index (the playbook accepts at most %v %% above it) or limits the indexed increase", [scope(pc), pc.cap_pct, params.max_pct])
+	msg := sprintf(
+		concat("", [
+			"%sthe increase follows an index with a cap of %v %%; the contract model does not say whether the cap comes on ",
+			"top of the index (the playbook accepts at most %v %% above it) or limits the indexed increase",
+		]),
+		[lib.for_applies_to(pc), pc.cap_pct, params.max_pct],
+	)
 }
 
 unknown contains lib.finding("price changes have not been encoded", []) if not input.price_changes

@@ -39,7 +39,10 @@ test_fail_cap_too_high if {
 	r := rule with input as pcs([{"trigger": "each_renewal", "cap_pct": 10, "applies_to": "licences"}])
 	some f in r.deny
 	f.path == ["price_changes", 0, "cap_pct"]
-	contains(f.msg, "for licences, the vendor may raise prices at each renewal by up to 10 %; the playbook accepts at most 5 %")
+	contains(
+		f.msg,
+		"for licences, the vendor may raise prices at each renewal by up to 10 %; the playbook accepts at most 5 %",
+	)
 }
 
 test_fail_floor_too_high if {

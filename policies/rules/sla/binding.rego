@@ -30,27 +30,48 @@ needed := {
 	"measured_by": "who measures availability",
 }
 
-deny contains lib.finding("the document gives no service levels; the playbook expects a guaranteed availability figure with service credits", ["sla"]) if {
+deny contains lib.finding(
+	"the document gives no service levels; the playbook expects a guaranteed availability figure with service credits",
+	["sla"],
+) if {
 	lib.absent(sla)
 }
 
-deny contains lib.finding("the document states that there are no service levels; the playbook expects a guaranteed availability figure with service credits", ["sla", "location"]) if {
+deny contains lib.finding(
+	concat("", [
+		"the document states that there are no service levels; the playbook expects a guaranteed availability figure with ",
+		"service credits",
+	]),
+	["sla", "location"],
+) if {
 	sla.location == "none"
 }
 
 deny contains lib.finding(msg, ["sla", "commitment"]) if {
 	sla.commitment == "target"
 	not separate
-	msg := sprintf("availability%s is only a target the vendor strives for, not a guaranteed level; the playbook expects a guaranteed figure", [figure])
+	msg := sprintf(
+		concat("", [
+			"availability%s is only a target the vendor strives for, not a guaranteed level; the playbook expects a ",
+			"guaranteed figure",
+		]),
+		[figure],
+	)
 }
 
 deny contains lib.finding(msg, ["sla", "service_credits"]) if {
 	sla.service_credits == false
 	not separate
-	msg := sprintf("the buyer gets no service credits when availability%s is missed; the playbook expects credits", [figure])
+	msg := sprintf(
+		"the buyer gets no service credits when availability%s is missed; the playbook expects credits",
+		[figure],
+	)
 }
 
-deny contains lib.finding("availability is measured by the vendor alone; the playbook expects a measurement the buyer can verify", ["sla", "measured_by"]) if {
+deny contains lib.finding(
+	"availability is measured by the vendor alone; the playbook expects a measurement the buyer can verify",
+	["sla", "measured_by"],
+) if {
 	not separate
 	sla.measured_by == "vendor"
 }
@@ -63,11 +84,30 @@ separate if sla.location == "separate"
 unknown contains lib.finding(msg, ["sla"]) if {
 	separate
 	weak := [w |
-		some k, w in {"commitment": "a target only", "service_credits": "no service credits", "measured_by": "measurement by the vendor alone"}
+		some k, w in {
+			"commitment": "a target only",
+			"service_credits": "no service credits",
+			"measured_by": "measurement by the vendor alone",
+		}
 		weak_fact(k)
 	]
 	count(weak) > 0
-	msg := sprintf("the service levels are in a separate SLA that has not been encoded; these terms by themselves give %s", [concat(", ", sort(weak))])
+	msg := sprintf(
+		"the service levels are in a separate SLA that has not been encoded; these terms by themselves give %s",
+		[concat(", ", sort(weak))],
+	)
+}
+
+unknown contains lib.finding("service levels have not been encoded", []) if not sla
+
+unknown contains lib.finding(lib.reason(sla, "the service levels"), ["sla"]) if lib.ambiguous(sla)
+
+unknown contains lib.finding(msg, ["sla"]) if {
+	lib.stated(sla)
+	not sla.location == "none"
+	missing := [w | some k, w in needed; not lib.has_key(sla, k)]
+	count(missing) > 0
+	msg := sprintf("%s; not encoded: %s", [where, concat(", ", sort(missing))])
 }
 
 weak_fact("commitment") if sla.commitment == "target"
@@ -81,20 +121,6 @@ figure := sprintf(" of %v %%", [sla.availability_pct]) if sla.availability_pct
 
 else := ""
 
-unknown contains lib.finding("service levels have not been encoded", []) if not sla
-
-unknown contains lib.finding(lib.reason(sla, "the service levels"), ["sla"]) if lib.ambiguous(sla)
-
-unknown contains lib.finding(msg, ["sla"]) if {
-	lib.stated(sla)
-	not sla.location == "none"
-	missing := [w | some k, w in needed; not has_key(sla, k)]
-	count(missing) > 0
-	msg := sprintf("%s; not encoded: %s", [where, concat(", ", sort(missing))])
-}
-
 where := "the service levels are in a separate SLA that has not been encoded" if sla.location == "separate"
 
 else := "the service levels cannot be judged"
-
-has_key(obj, k) if _ = obj[k]

@@ -4,7 +4,14 @@ import data.termlint.rules.sla.binding as rule
 
 src := {"art": "16", "quote": "q"}
 
-good := {"location": "in_document", "availability_pct": 99.9, "commitment": "guaranteed", "measured_by": "independent", "service_credits": true, "src": src}
+good := {
+	"location": "in_document",
+	"availability_pct": 99.9,
+	"commitment": "guaranteed",
+	"measured_by": "independent",
+	"service_credits": true,
+	"src": src,
+}
 
 test_pass_guaranteed_with_credits if {
 	r := rule with input as {"sla": good}
@@ -19,7 +26,10 @@ test_pass_not_stated_measurement if {
 }
 
 test_fail_target_without_credits_measured_by_vendor if {
-	r := rule with input as {"sla": object.union(good, {"commitment": "target", "service_credits": false, "measured_by": "vendor", "availability_pct": 99.5})}
+	r := rule with input as {"sla": object.union(
+		good,
+		{"commitment": "target", "service_credits": false, "measured_by": "vendor", "availability_pct": 99.5},
+	)}
 	count(r.deny) == 3
 	some t in r.deny
 	t.path == ["sla", "commitment"]
@@ -36,7 +46,10 @@ test_fail_target_without_figure if {
 	r := rule with input as {"sla": {"location": "in_document", "commitment": "target", "src": src}}
 	some f in r.deny
 	f.path == ["sla", "commitment"]
-	f.msg == "availability is only a target the vendor strives for, not a guaranteed level; the playbook expects a guaranteed figure"
+	f.msg == concat("", [
+		"availability is only a target the vendor strives for, not a guaranteed level; the playbook expects a guaranteed ",
+		"figure",
+	])
 }
 
 test_fail_absent if {
@@ -88,7 +101,14 @@ test_unknown_incomplete_in_document if {
 }
 
 test_unknown_separate_sla_with_weak_fallback if {
-	r := rule with input as {"sla": {"location": "separate", "commitment": "target", "availability_pct": 99, "service_credits": false, "measured_by": "vendor", "src": {"art": "13.1", "quote": "q"}}}
+	r := rule with input as {"sla": {
+		"location": "separate",
+		"commitment": "target",
+		"availability_pct": 99,
+		"service_credits": false,
+		"measured_by": "vendor",
+		"src": {"art": "13.1", "quote": "q"},
+	}}
 	count(r.deny) == 0
 	some f in r.unknown
 	contains(f.msg, "a target only")

@@ -43,60 +43,99 @@ binds_buyer if ns.binds in binds_buyer_values
 deny contains lib.finding(msg, ["non_solicitation", "after_term"]) if {
 	binds_buyer
 	lib.days(ns.after_term) > params.max_after_days
-	msg := sprintf("the buyer may not hire or approach the vendor's staff for %s after the contract ends; the playbook accepts at most %s", [duration_words(ns.after_term), limit_words(params.max_after_days)])
+	msg := sprintf(
+		concat("", [
+			"the buyer may not hire or approach the vendor's staff for %s after the contract ends; the playbook accepts at ",
+			"most %s",
+		]),
+		[lib.duration_words(ns.after_term), lib.days_words(params.max_after_days)],
+	)
 }
 
 deny contains lib.finding(msg, ["non_solicitation", "penalty", "months"]) if {
 	binds_buyer
 	ns.penalty.basis == "salary_months"
 	ns.penalty.months > params.max_penalty_months
-	msg := sprintf("the penalty for hiring or approaching the vendor's staff is %v months of gross salary%s; the playbook accepts at most %v months", [ns.penalty.months, per_words(ns.penalty), params.max_penalty_months])
+	msg := sprintf(
+		concat("", [
+			"the penalty for hiring or approaching the vendor's staff is %v months of gross salary%s; the playbook accepts at ",
+			"most %v months",
+		]),
+		[ns.penalty.months, per_words(ns.penalty), params.max_penalty_months],
+	)
 }
 
 deny contains lib.finding(msg, ["non_solicitation", "penalty", "per"]) if {
 	binds_buyer
 	ns.penalty.basis in {"salary_months", "fixed"}
 	running(ns.penalty.per)
-	msg := sprintf("the penalty is owed %s, so it keeps running and has no ceiling; the playbook accepts at most %v months of gross salary in all", [ns.penalty.per, params.max_penalty_months])
+	msg := sprintf(
+		concat("", [
+			"the penalty is owed %s, so it keeps running and has no ceiling; the playbook accepts at most %v months of gross ",
+			"salary in all",
+		]),
+		[ns.penalty.per, params.max_penalty_months],
+	)
 }
 
 unknown contains lib.finding("the non-solicitation clause has not been encoded", []) if not ns
 
 unknown contains lib.finding(lib.reason(ns, "the non-solicitation clause"), ["non_solicitation"]) if lib.ambiguous(ns)
 
-unknown contains lib.finding("the non-solicitation clause is recorded without saying whom it binds", ["non_solicitation"]) if {
+unknown contains lib.finding(
+	"the non-solicitation clause is recorded without saying whom it binds",
+	["non_solicitation"],
+) if {
 	lib.stated(ns)
 	not ns.binds
 }
 
-unknown contains lib.finding("how long the non-solicitation clause binds the buyer after the contract ends has not been encoded", ["non_solicitation"]) if {
+unknown contains lib.finding(
+	"how long the non-solicitation clause binds the buyer after the contract ends has not been encoded",
+	["non_solicitation"],
+) if {
 	binds_buyer
 	not ns.after_term
 }
 
-unknown contains lib.finding("whether the non-solicitation clause carries a penalty has not been encoded", ["non_solicitation"]) if {
+unknown contains lib.finding(
+	"whether the non-solicitation clause carries a penalty has not been encoded",
+	["non_solicitation"],
+) if {
 	binds_buyer
 	not ns.penalty
 }
 
-unknown contains lib.finding(lib.reason(ns.penalty, "the non-solicitation penalty"), ["non_solicitation", "penalty"]) if {
+unknown contains lib.finding(
+	lib.reason(ns.penalty, "the non-solicitation penalty"),
+	["non_solicitation", "penalty"],
+) if {
 	binds_buyer
 	lib.ambiguous(ns.penalty)
 }
 
-unknown contains lib.finding("the non-solicitation penalty is recorded without its basis (months of salary, fixed amount or actual damage)", ["non_solicitation", "penalty"]) if {
+unknown contains lib.finding(
+	"the non-solicitation penalty is recorded without its basis (months of salary, fixed amount or actual damage)",
+	["non_solicitation", "penalty"],
+) if {
 	binds_buyer
 	lib.stated(ns.penalty)
 	not ns.penalty.basis
 }
 
-unknown contains lib.finding("the non-solicitation penalty is measured in months of salary, but the number of months has not been encoded", ["non_solicitation", "penalty"]) if {
+unknown contains lib.finding(
+	"the non-solicitation penalty is measured in months of salary, but the number of months has not been encoded",
+	["non_solicitation", "penalty"],
+) if {
 	binds_buyer
 	ns.penalty.basis == "salary_months"
 	not ns.penalty.months
 }
 
-unknown contains lib.finding("the non-solicitation penalty is a fixed amount, but the amount has not been encoded", ["non_solicitation", "penalty"]) if {
+unknown contains lib.finding(
+	"the non-solicitation penalty is a fixed amount, but the amount has not been encoded",
+	["non_solicitation", "penalty"],
+) if {
 	binds_buyer
 	ns.penalty.basis == "fixed"
 	not ns.penalty.amount
@@ -107,7 +146,13 @@ unknown contains lib.finding(msg, ["non_solicitation", "penalty", "amount"]) if 
 	binds_buyer
 	ns.penalty.basis == "fixed"
 	amount := ns.penalty.amount
-	msg := sprintf("the penalty is a fixed %s %v%s; the playbook accepts at most %v months of gross salary, so a person must compare it with the salaries of the staff concerned", [amount.currency, amount.amount, per_words(ns.penalty), params.max_penalty_months])
+	msg := sprintf(
+		concat("", [
+			"the penalty is a fixed %s %v%s; the playbook accepts at most %v months of gross salary, so a person must compare ",
+			"it with the salaries of the staff concerned",
+		]),
+		[amount.currency, amount.amount, per_words(ns.penalty), params.max_penalty_months],
+	)
 }
 
 # A penalty owed per day, week or month of breach has no ceiling.
@@ -119,31 +164,3 @@ per_words(pen) := sprintf(" (%s)", [pen.per]) if regex.match(`(?i)^(per|elke|ied
 else := sprintf(" (per %s)", [pen.per]) if pen.per
 
 else := ""
-
-# Words for a duration as the contract states it ("2y" -> "2 years").
-duration_words(d) := "an indefinite period" if d.indefinite
-
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
-}
-
-# Words for a threshold in days: whole years read as months, as the playbook states them.
-limit_words(n) := sprintf("%d months", [(n / 365) * 12]) if {
-	n > 0
-	n % 365 == 0
-}
-
-else := sprintf("%v days", [n])

@@ -47,7 +47,12 @@ test_pass_during_term_only if {
 }
 
 test_pass_both_bound_within_limits if {
-	r := rule with input as {"non_solicitation": {"binds": "both", "after_term": {"text": "6mo", "days": 182.5}, "penalty": salary(3), "src": src}}
+	r := rule with input as {"non_solicitation": {
+		"binds": "both",
+		"after_term": {"text": "6mo", "days": 182.5},
+		"penalty": salary(3),
+		"src": src,
+	}}
 	r.applies
 	count(r.deny) == 0
 	count(r.unknown) == 0
@@ -58,7 +63,10 @@ test_fail_two_years_after if {
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["non_solicitation", "after_term"]
-	f.msg == "the buyer may not hire or approach the vendor's staff for 2 years after the contract ends; the playbook accepts at most 12 months"
+	f.msg == concat("", [
+		"the buyer may not hire or approach the vendor's staff for 2 years after the contract ends; the playbook accepts ",
+		"at most 12 months",
+	])
 }
 
 test_fail_indefinite_after if {
@@ -69,7 +77,12 @@ test_fail_indefinite_after if {
 }
 
 test_fail_both_bound if {
-	r := rule with input as {"non_solicitation": {"binds": "both", "after_term": {"text": "1y", "days": 365}, "penalty": salary(12), "src": src}}
+	r := rule with input as {"non_solicitation": {
+		"binds": "both",
+		"after_term": {"text": "1y", "days": 365},
+		"penalty": salary(12),
+		"src": src,
+	}}
 	some f in r.deny
 	f.path == ["non_solicitation", "penalty", "months"]
 }
@@ -79,7 +92,10 @@ test_fail_penalty_months if {
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["non_solicitation", "penalty", "months"]
-	f.msg == "the penalty for hiring or approaching the vendor's staff is 24 months of gross salary (per werknemer); the playbook accepts at most 6 months"
+	f.msg == concat("", [
+		"the penalty for hiring or approaching the vendor's staff is 24 months of gross salary (per werknemer); the ",
+		"playbook accepts at most 6 months",
+	])
 }
 
 test_fail_both_duration_and_penalty if {
@@ -122,7 +138,10 @@ test_unknown_fixed_penalty if {
 	count(r.unknown) == 1
 	some f in r.unknown
 	f.path == ["non_solicitation", "penalty", "amount"]
-	f.msg == "the penalty is a fixed EUR 25000 (per werknemer); the playbook accepts at most 6 months of gross salary, so a person must compare it with the salaries of the staff concerned"
+	f.msg == concat("", [
+		"the penalty is a fixed EUR 25000 (per werknemer); the playbook accepts at most 6 months of gross salary, so a ",
+		"person must compare it with the salaries of the staff concerned",
+	])
 }
 
 test_thresholds_from_params if {
@@ -147,7 +166,12 @@ test_not_applicable_absent if {
 }
 
 test_not_applicable_binds_vendor_only if {
-	r := rule with input as {"non_solicitation": {"binds": "vendor", "after_term": two_years, "penalty": salary(24), "src": src}}
+	r := rule with input as {"non_solicitation": {
+		"binds": "vendor",
+		"after_term": two_years,
+		"penalty": salary(24),
+		"src": src,
+	}}
 	not r.applies
 	count(r.deny) == 0
 }
@@ -162,7 +186,11 @@ test_unknown_not_encoded if {
 }
 
 test_unknown_ambiguous_clause if {
-	r := rule with input as {"non_solicitation": {"status": "ambiguous", "src": src, "note": "unclear whether this is a no-hire clause"}}
+	r := rule with input as {"non_solicitation": {
+		"status": "ambiguous",
+		"src": src,
+		"note": "unclear whether this is a no-hire clause",
+	}}
 	some f in r.unknown
 	f.path == ["non_solicitation"]
 	contains(f.msg, "unclear whether this is a no-hire clause")
@@ -211,10 +239,4 @@ test_unknown_penalty_amount_missing if {
 	r := rule with input as clause(year, {"basis": "fixed", "src": src})
 	some f in r.unknown
 	contains(f.msg, "the amount has not been encoded")
-}
-
-test_duration_words if {
-	rule.duration_words({"text": "1mo", "days": 30.417}) == "1 month"
-	rule.duration_words({"text": "10wd", "days": 14}) == "10 working days"
-	rule.duration_words({"text": "weird", "days": 1}) == "weird"
 }

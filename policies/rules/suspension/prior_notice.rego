@@ -11,7 +11,8 @@
 #   id: suspension/prior-notice
 #   severity: warning
 #   references:
-#     - "NL Civil Code art. 6:236(c), by reflex effect between businesses (black list: a suspension right for the user wider than the law gives) (to confirm)"
+#     - "NL Civil Code art. 6:236(c), by reflex effect between businesses (black list: a suspension right for the user
+#       wider than the law gives) (to confirm)"
 #   remediation: >-
 #     Require written notice of at least 5 days before any suspension, stating the ground and how to
 #     cure it, limit the suspension to the affected service and its duration to the cause; for
@@ -41,19 +42,28 @@ deny contains lib.finding(msg, ["suspension", i, "prior_notice"]) if {
 	s.by in vendor_parties
 	not force_majeure_only(s)
 	lib.days(s.prior_notice) < params.min_days
-	msg := sprintf("the vendor may suspend performance (%s)%s %s; the playbook requires written notice of at least %v days", [grounds_words(s), scope_words(s), notice_words(s.prior_notice), params.min_days])
+	msg := sprintf(
+		"the vendor may suspend performance (%s)%s %s; the playbook requires written notice of at least %v days",
+		[grounds_words(s), scope_words(s), notice_words(s.prior_notice), params.min_days],
+	)
 }
 
 unknown contains lib.finding("the rights to suspend performance have not been encoded", []) if not susp
 
-unknown contains lib.finding(lib.reason(susp, "the rights to suspend performance"), ["suspension"]) if lib.ambiguous(susp)
+unknown contains lib.finding(
+	lib.reason(susp, "the rights to suspend performance"),
+	["suspension"],
+) if lib.ambiguous(susp)
 
 unknown contains lib.finding(lib.reason(s, "this right to suspend"), ["suspension", i]) if {
 	some i, s in lib.list(susp)
 	lib.ambiguous(s)
 }
 
-unknown contains lib.finding("a right to suspend is recorded without saying which party holds it", ["suspension", i]) if {
+unknown contains lib.finding(
+	"a right to suspend is recorded without saying which party holds it",
+	["suspension", i],
+) if {
 	some i, s in lib.list(susp)
 	lib.stated(s)
 	not s.by
@@ -63,7 +73,10 @@ unknown contains lib.finding(msg, ["suspension", i]) if {
 	some i, s in lib.list(susp)
 	s.by in vendor_parties
 	not s.prior_notice
-	msg := sprintf("the vendor may suspend performance (%s), but the notice it must give has not been encoded", [grounds_words(s)])
+	msg := sprintf(
+		"the vendor may suspend performance (%s), but the notice it must give has not been encoded",
+		[grounds_words(s)],
+	)
 }
 
 grounds_words(s) := sprintf("grounds: %s", [lib.labels(s.grounds)]) if count(s.grounds) > 0
@@ -74,22 +87,4 @@ scope_words(s) := object.get({"full": " in full", "partial": " in part"}, object
 
 notice_words(d) := "without any prior notice" if d.days == 0
 
-else := sprintf("with only %s of notice", [duration_words(d)])
-
-# Words for a duration as the contract states it ("2wd" -> "2 working days").
-duration_words(d) := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
-}
+else := sprintf("with only %s of notice", [lib.duration_words(d)])

@@ -41,7 +41,10 @@ test_fail_without_notice if {
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["suspension", 1, "prior_notice"]
-	f.msg == "the vendor may suspend performance (grounds: maintenance, other) in full without any prior notice; the playbook requires written notice of at least 5 days"
+	f.msg == concat("", [
+		"the vendor may suspend performance (grounds: maintenance, other) in full without any prior notice; the playbook ",
+		"requires written notice of at least 5 days",
+	])
 }
 
 test_fail_short_notice if {
@@ -49,7 +52,10 @@ test_fail_short_notice if {
 	r := rule with input as {"suspension": [s]}
 	some f in r.deny
 	f.path == ["suspension", 0, "prior_notice"]
-	f.msg == "the vendor may suspend performance (grounds: security) in part with only 48 hours of notice; the playbook requires written notice of at least 5 days"
+	f.msg == concat("", [
+		"the vendor may suspend performance (grounds: security) in part with only 48 hours of notice; the playbook ",
+		"requires written notice of at least 5 days",
+	])
 }
 
 test_fail_each_right_reported if {
@@ -62,7 +68,10 @@ test_fail_each_right_reported if {
 test_fail_scope_not_encoded if {
 	r := rule with input as {"suspension": [{"by": "vendor", "grounds": ["security"], "prior_notice": none, "src": src}]}
 	some f in r.deny
-	f.msg == "the vendor may suspend performance (grounds: security) without any prior notice; the playbook requires written notice of at least 5 days"
+	f.msg == concat("", [
+		"the vendor may suspend performance (grounds: security) without any prior notice; the playbook requires written ",
+		"notice of at least 5 days",
+	])
 }
 
 test_threshold_from_params if {
@@ -112,11 +121,15 @@ test_unknown_notice_missing if {
 test_words if {
 	rule.grounds_words({"grounds": []}) == "ground not encoded"
 	rule.scope_words({"scope": "not_stated"}) == ""
-	rule.duration_words({"text": "odd", "days": 1}) == "odd"
 }
 
 test_pass_force_majeure_only if {
-	r := rule with input as {"suspension": [{"by": "vendor", "grounds": ["force_majeure"], "prior_notice": {"text": "none", "days": 0}, "src": {"art": "10.2", "quote": "q"}}]}
+	r := rule with input as {"suspension": [{
+		"by": "vendor",
+		"grounds": ["force_majeure"],
+		"prior_notice": {"text": "none", "days": 0},
+		"src": {"art": "10.2", "quote": "q"},
+	}]}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }

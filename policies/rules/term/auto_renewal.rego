@@ -10,7 +10,8 @@
 #   id: term/auto-renewal
 #   severity: warning
 #   references:
-#     - "BE Code of Economic Law art. VI.91/5 (grey list: tacit renewal of a fixed-term contract without a reasonable notice period)"
+#     - "BE Code of Economic Law art. VI.91/5 (grey list: tacit renewal of a fixed-term contract without a reasonable
+#       notice period)"
 #     - CUAD "Renewal Term" and "Notice Period to Terminate Renewal"
 #   remediation: >-
 #     Negotiate renewals of at most twelve months and a notice period of at most sixty days to stop
@@ -26,11 +27,6 @@ terms := lib.list(input.term)
 # whole_days of a duration: the loader counts a month as 365/12 days, so 2mo is 60.8 days; a limit
 # in days written for "two months" should not fail on the fraction.
 whole_days(d) := floor(lib.days(d))
-
-# service names the service type of a term for a message.
-service(t) := sprintf("for %s, ", [t.applies_to]) if t.applies_to
-
-else := ""
 
 # renewing lists the terms that renew automatically, by index.
 renewing contains i if {
@@ -70,20 +66,40 @@ deny contains lib.finding(msg, ["term", i, "auto_renewal", "period"]) if {
 	some i in renewing
 	period := terms[i].auto_renewal.period
 	whole_days(period) > params.max_period_days
-	msg := sprintf("%sthe term renews automatically for %s at a time; the playbook accepts renewals of at most %s", [service(terms[i]), duration_words(period), limit_words(params.max_period_days)])
+	msg := sprintf(
+		"%sthe term renews automatically for %s at a time; the playbook accepts renewals of at most %s",
+		[lib.for_applies_to(terms[i]), lib.duration_words(period), lib.days_words(params.max_period_days)],
+	)
 }
 
 deny contains lib.finding(msg, ["term", i, "auto_renewal", "notice"]) if {
 	some i in renewing
 	notice := terms[i].auto_renewal.notice
 	whole_days(notice) > params.max_notice_days
-	msg := sprintf("%sthe notice to stop the automatic renewal is %s (%v days) before the end of the term; the playbook accepts at most %s", [service(terms[i]), duration_words(notice), whole_days(notice), limit_words(params.max_notice_days)])
+	msg := sprintf(
+		concat("", [
+			"%sthe notice to stop the automatic renewal is %s (%v days) before the end of the term; the playbook accepts at ",
+			"most %s",
+		]),
+		[
+			lib.for_applies_to(terms[i]),
+			lib.duration_words(notice),
+			whole_days(notice),
+			lib.days_words(params.max_notice_days),
+		],
+	)
 }
 
 deny contains lib.finding(msg, ["term", i, "auto_renewal", "notice_by"]) if {
 	some i in renewing
 	terms[i].auto_renewal.notice_by == "vendor"
-	msg := sprintf("%sonly the vendor may give notice to stop the automatic renewal; the playbook expects the buyer to be able to stop it", [service(terms[i])])
+	msg := sprintf(
+		concat("", [
+			"%sonly the vendor may give notice to stop the automatic renewal; the playbook expects the buyer to be able to ",
+			"stop it",
+		]),
+		[lib.for_applies_to(terms[i])],
+	)
 }
 
 unknown contains lib.finding("the term of the contract has not been encoded", []) if not input.term
@@ -99,7 +115,7 @@ unknown contains lib.finding(msg, ["term", i]) if {
 	some i, t in terms
 	lib.stated(t)
 	not t.auto_renewal
-	msg := sprintf("%swhether the term renews automatically has not been encoded", [service(t)])
+	msg := sprintf("%swhether the term renews automatically has not been encoded", [lib.for_applies_to(t)])
 }
 
 unknown contains lib.finding(lib.reason(t.auto_renewal, "the automatic renewal"), ["term", i, "auto_renewal"]) if {
@@ -113,42 +129,18 @@ unknown contains lib.finding(msg, ["term", i, "auto_renewal"]) if {
 	lib.stated(t)
 	lib.stated(t.auto_renewal)
 	not is_boolean(object.get(t.auto_renewal, "renews", null))
-	msg := sprintf("%swhether the term renews automatically has not been encoded (auto_renewal.renews)", [service(t)])
+	msg := sprintf(
+		"%swhether the term renews automatically has not been encoded (auto_renewal.renews)",
+		[lib.for_applies_to(t)],
+	)
 }
 
 unknown contains lib.finding(msg, ["term", i, "auto_renewal"]) if {
 	some i in renewing
 	some key in ["period", "notice"]
 	not terms[i].auto_renewal[key]
-	msg := sprintf("%sthe term renews automatically, but the renewal %s has not been encoded", [service(terms[i]), key])
-}
-
-# Words for a threshold in days: whole years read as months, as the playbook states them.
-limit_words(n) := sprintf("%d months", [(n / 365) * 12]) if {
-	n > 0
-	n % 365 == 0
-}
-
-else := sprintf("%v days", [n])
-
-# Words for a duration as the contract states it ("3mo" -> "3 months").
-duration_words(d) := "an indefinite period" if d.indefinite
-
-else := "no notice" if d.text == "none"
-
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
+	msg := sprintf(
+		"%sthe term renews automatically, but the renewal %s has not been encoded",
+		[lib.for_applies_to(terms[i]), key],
+	)
 }

@@ -9,7 +9,12 @@ d(text, days) := {"text": text, "days": days}
 renewal(period, notice) := {"renews": true, "period": period, "notice": notice, "notice_by": "both", "src": src}
 
 test_pass_short_renewal if {
-	r := rule with input as {"term": [{"applies_to": "SaaS", "initial": d("12mo", 365), "auto_renewal": renewal(d("12mo", 365), d("30d", 30)), "src": src}]}
+	r := rule with input as {"term": [{
+		"applies_to": "SaaS",
+		"initial": d("12mo", 365),
+		"auto_renewal": renewal(d("12mo", 365), d("30d", 30)),
+		"src": src,
+	}]}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 	r.applies
@@ -22,7 +27,11 @@ test_pass_two_months_counts_as_60_days if {
 }
 
 test_fail_long_notice if {
-	r := rule with input as {"term": [{"applies_to": "SaaS", "auto_renewal": renewal(d("1y", 365), d("3mo", 91.25)), "src": src}]}
+	r := rule with input as {"term": [{
+		"applies_to": "SaaS",
+		"auto_renewal": renewal(d("1y", 365), d("3mo", 91.25)),
+		"src": src,
+	}]}
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["term", 0, "auto_renewal", "notice"]
@@ -38,12 +47,18 @@ test_fail_long_period_checks_every_term if {
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["term", 1, "auto_renewal", "period"]
-	contains(f.msg, "renews automatically for an indefinite period at a time; the playbook accepts renewals of at most 12 months")
+	contains(
+		f.msg,
+		"renews automatically for an indefinite period at a time; the playbook accepts renewals of at most 12 months",
+	)
 	not contains(f.msg, "for SaaS")
 }
 
 test_fail_only_vendor_may_stop if {
-	r := rule with input as {"term": [{"auto_renewal": object.union(renewal(d("1y", 365), d("30d", 30)), {"notice_by": "vendor"}), "src": src}]}
+	r := rule with input as {"term": [{
+		"auto_renewal": object.union(renewal(d("1y", 365), d("30d", 30)), {"notice_by": "vendor"}),
+		"src": src,
+	}]}
 	some f in r.deny
 	f.path == ["term", 0, "auto_renewal", "notice_by"]
 	contains(f.msg, "only the vendor may give notice")

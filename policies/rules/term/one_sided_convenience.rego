@@ -42,19 +42,20 @@ buyer_rights contains i if {
 
 notice_text(r) := " and without notice" if r.notice.text == "none"
 
-else := sprintf(" on notice of %s", [duration_words(r.notice)]) if r.notice
-
-else := ""
-
-# scope names what the right ends, when the encoder recorded it.
-scope(r) := sprintf(" (%s)", [r.applies_to]) if r.applies_to
+else := sprintf(" on notice of %s", [lib.duration_words(r.notice)]) if r.notice
 
 else := ""
 
 deny contains lib.finding(msg, ["termination_rights", i]) if {
 	some i in vendor_rights
 	count(buyer_rights) == 0
-	msg := sprintf("the vendor may end the contract%s without giving a reason%s, and the buyer has no such right; the playbook expects the right to be mutual or struck", [scope(rights[i]), notice_text(rights[i])])
+	msg := sprintf(
+		concat("", [
+			"the vendor may end the contract%s without giving a reason%s, and the buyer has no such right; the playbook ",
+			"expects the right to be mutual or struck",
+		]),
+		[lib.applies_to_note(rights[i]), notice_text(rights[i])],
+	)
 }
 
 deny contains lib.finding(msg, ["termination_rights", i]) if {
@@ -65,12 +66,21 @@ deny contains lib.finding(msg, ["termination_rights", i]) if {
 		lib.days(rights[j].notice) > lib.days(vendor.notice)
 	}
 	shortest := min({lib.days(rights[j].notice) | some j in buyer_rights})
-	msg := sprintf("the vendor may end the contract%s without giving a reason%s, but the buyer's own right needs longer notice (%v days); the playbook expects the same terms for both", [scope(vendor), notice_text(vendor), shortest])
+	msg := sprintf(
+		concat("", [
+			"the vendor may end the contract%s without giving a reason%s, but the buyer's own right needs longer notice (%v ",
+			"days); the playbook expects the same terms for both",
+		]),
+		[lib.applies_to_note(vendor), notice_text(vendor), shortest],
+	)
 }
 
 unknown contains lib.finding("termination rights have not been encoded", []) if not input.termination_rights
 
-unknown contains lib.finding(lib.reason(input.termination_rights, "the termination rights"), ["termination_rights"]) if {
+unknown contains lib.finding(
+	lib.reason(input.termination_rights, "the termination rights"),
+	["termination_rights"],
+) if {
 	lib.ambiguous(input.termination_rights)
 }
 
@@ -81,7 +91,10 @@ unknown contains lib.finding(lib.reason(r, "this termination right"), ["terminat
 	may_be_convenience(r)
 }
 
-unknown contains lib.finding("a right to terminate without a reason is encoded without saying which party holds it", ["termination_rights", i]) if {
+unknown contains lib.finding(
+	"a right to terminate without a reason is encoded without saying which party holds it",
+	["termination_rights", i],
+) if {
 	some i in convenience
 	not rights[i].party
 }
@@ -89,25 +102,3 @@ unknown contains lib.finding("a right to terminate without a reason is encoded w
 may_be_convenience(r) if "convenience" in r.grounds
 
 may_be_convenience(r) if not r.grounds
-
-# Words for a duration as the contract states it ("3mo" -> "3 months").
-duration_words(d) := "an indefinite period" if d.indefinite
-
-else := "no notice" if d.text == "none"
-
-else := w if {
-	[[_, n, u]] := regex.find_all_string_submatch_n(`^([0-9]+)(min|h|wd|d|w|mo|y)$`, d.text, 1)
-	w := sprintf("%s %s", [n, unit_words[u][to_number(n) == 1]])
-}
-
-else := d.text
-
-unit_words := {
-	"min": {true: "minute", false: "minutes"},
-	"h": {true: "hour", false: "hours"},
-	"d": {true: "day", false: "days"},
-	"wd": {true: "working day", false: "working days"},
-	"w": {true: "week", false: "weeks"},
-	"mo": {true: "month", false: "months"},
-	"y": {true: "year", false: "years"},
-}

@@ -9,13 +9,19 @@ right(party, grounds, notice) := {"party": party, "grounds": grounds, "notice": 
 d(text, days) := {"text": text, "days": days}
 
 test_pass_mutual if {
-	r := rule with input as {"termination_rights": [right("both", ["convenience"], d("3mo", 91.25)), right("vendor", ["non_payment"], d("none", 0))]}
+	r := rule with input as {"termination_rights": [
+		right("both", ["convenience"], d("3mo", 91.25)),
+		right("vendor", ["non_payment"], d("none", 0)),
+	]}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
 
 test_pass_buyer_has_same_right if {
-	r := rule with input as {"termination_rights": [right("vendor", ["convenience"], d("60d", 60)), right("customer", ["convenience"], d("30d", 30))]}
+	r := rule with input as {"termination_rights": [
+		right("vendor", ["convenience"], d("60d", 60)),
+		right("customer", ["convenience"], d("30d", 30)),
+	]}
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
@@ -27,11 +33,17 @@ test_pass_no_termination_rights if {
 }
 
 test_fail_vendor_only if {
-	r := rule with input as {"termination_rights": [right("customer", ["breach"], d("none", 0)), right("vendor", ["convenience"], d("60d", 60))]}
+	r := rule with input as {"termination_rights": [
+		right("customer", ["breach"], d("none", 0)),
+		right("vendor", ["convenience"], d("60d", 60)),
+	]}
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["termination_rights", 1]
-	contains(f.msg, "the vendor may end the contract without giving a reason on notice of 60 days, and the buyer has no such right")
+	contains(
+		f.msg,
+		"the vendor may end the contract without giving a reason on notice of 60 days, and the buyer has no such right",
+	)
 }
 
 test_fail_vendor_only_without_notice if {
@@ -44,10 +56,19 @@ test_fail_vendor_only_without_notice if {
 }
 
 test_fail_buyer_needs_longer_notice if {
-	r := rule with input as {"termination_rights": [object.union(right("vendor", ["convenience"], d("30d", 30)), {"applies_to": "hosting"}), right("customer", ["convenience"], d("6mo", 182.5))]}
+	r := rule with input as {"termination_rights": [
+		object.union(right("vendor", ["convenience"], d("30d", 30)), {"applies_to": "hosting"}),
+		right("customer", ["convenience"], d("6mo", 182.5)),
+	]}
 	some f in r.deny
 	f.path == ["termination_rights", 0]
-	contains(f.msg, "the vendor may end the contract (hosting) without giving a reason on notice of 30 days, but the buyer's own right needs longer notice (182.5 days)")
+	contains(
+		f.msg,
+		concat("", [
+			"the vendor may end the contract (hosting) without giving a reason on notice of 30 days, but the buyer's own ",
+			"right needs longer notice (182.5 days)",
+		]),
+	)
 }
 
 test_unknown_not_encoded if {

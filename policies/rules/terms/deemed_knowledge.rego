@@ -13,8 +13,10 @@
 #   id: terms/deemed-knowledge
 #   severity: error
 #   references:
-#     - "BE Code of Economic Law art. VI.91/4, 4° (black list: irrefutably establishing that the other party knows terms it could not actually know before the contract was made)"
-#     - "BE Code of Economic Law art. VI.91/3 (clear imbalance), for deemed acceptance of invoices and deliveries (confirm)"
+#     - "BE Code of Economic Law art. VI.91/4, 4° (black list: irrefutably establishing that the other party knows
+#       terms it could not actually know before the contract was made)"
+#     - "BE Code of Economic Law art. VI.91/3 (clear imbalance), for deemed acceptance of invoices and deliveries
+#       (confirm)"
 #   remediation: >-
 #     Ask that every set of terms that is to bind the buyer be attached to the contract (or listed
 #     by exact version and supplied before signing), that third-party terms bind the buyer only
@@ -48,13 +50,22 @@ deny contains lib.finding(msg, ["document", "incorporated_terms", i]) if {
 	some i, t in lib.list(doc.incorporated_terms)
 	t.deemed_accepted == true
 	how := not_given[t.made_available]
-	msg := sprintf("the buyer is deemed to accept %s, %s%s, which the document does not give; the playbook expects terms that bind the buyer to be attached", [name(t), how, location(t)])
+	msg := sprintf(
+		concat("", [
+			"the buyer is deemed to accept %s, %s%s, which the document does not give; the playbook expects terms that bind ",
+			"the buyer to be attached",
+		]),
+		[name(t), how, location(t)],
+	)
 }
 
 deny contains lib.finding(msg, ["document", "deemed_knowledge", i]) if {
 	some i, d in lib.list(doc.deemed_knowledge)
 	what := forbidden_what[d.what]
-	msg := sprintf("the buyer is deemed %s%s; the playbook does not accept deemed knowledge or acceptance of this kind", [what, trigger(d)])
+	msg := sprintf(
+		"the buyer is deemed %s%s; the playbook does not accept deemed knowledge or acceptance of this kind",
+		[what, trigger(d)],
+	)
 }
 
 name(t) := sprintf("the %q", [t.name]) if t.name
@@ -80,11 +91,17 @@ unknown contains lib.finding("deeming clauses have not been encoded", ["document
 	not doc.deemed_knowledge
 }
 
-unknown contains lib.finding(lib.reason(doc.incorporated_terms, "the list of incorporated terms"), ["document", "incorporated_terms"]) if {
+unknown contains lib.finding(
+	lib.reason(doc.incorporated_terms, "the list of incorporated terms"),
+	["document", "incorporated_terms"],
+) if {
 	lib.ambiguous(doc.incorporated_terms)
 }
 
-unknown contains lib.finding(lib.reason(doc.deemed_knowledge, "the list of deeming clauses"), ["document", "deemed_knowledge"]) if {
+unknown contains lib.finding(
+	lib.reason(doc.deemed_knowledge, "the list of deeming clauses"),
+	["document", "deemed_knowledge"],
+) if {
 	lib.ambiguous(doc.deemed_knowledge)
 }
 
@@ -97,7 +114,7 @@ unknown contains lib.finding(msg, ["document", "incorporated_terms", i]) if {
 	some i, t in lib.list(doc.incorporated_terms)
 	lib.stated(t)
 	not t.made_available == "attached"
-	not has_key(t, "deemed_accepted")
+	not lib.has_key(t, "deemed_accepted")
 	msg := sprintf("whether the buyer is deemed to accept %s has not been encoded", [name(t)])
 }
 
@@ -113,10 +130,11 @@ unknown contains lib.finding(lib.reason(d, "this deeming clause"), ["document", 
 	lib.ambiguous(d)
 }
 
-unknown contains lib.finding("what the buyer is deemed to know or accept has not been encoded", ["document", "deemed_knowledge", i]) if {
+unknown contains lib.finding(
+	"what the buyer is deemed to know or accept has not been encoded",
+	["document", "deemed_knowledge", i],
+) if {
 	some i, d in lib.list(doc.deemed_knowledge)
 	lib.stated(d)
 	not d.what
 }
-
-has_key(obj, k) if _ = obj[k]

@@ -1,0 +1,83 @@
+package termlint.lib_test
+
+import data.termlint.lib
+
+src := {"art": "1", "quote": "q"}
+
+test_finding if {
+	lib.finding("m", ["a", 0]) == {"msg": "m", "path": ["a", 0]}
+}
+
+test_status if {
+	lib.absent({"status": "absent"})
+	not lib.absent({"status": "ambiguous"})
+	lib.ambiguous({"status": "ambiguous", "note": "n"})
+	not lib.ambiguous({"value": 1})
+	lib.stated({"value": 1, "src": src})
+	not lib.stated({"status": "absent"})
+	not lib.stated([1])
+}
+
+test_list if {
+	lib.list([1, 2]) == [1, 2]
+	lib.list({"status": "absent"}) == []
+}
+
+test_reason if {
+	lib.reason({"status": "ambiguous", "note": "two readings"}, "this cap") == "this cap is marked ambiguous: two readings"
+	lib.reason({"status": "ambiguous"}, "this cap") == "this cap is marked ambiguous"
+}
+
+test_days if {
+	lib.days({"text": "30d", "days": 30}) == 30
+	lib.days({"text": "indefinite", "indefinite": true}) > 100000
+}
+
+test_labels if {
+	lib.label("data_loss") == "data loss"
+	lib.labels({"b_c", "a"}) == "a, b c"
+	lib.or_labels(["b", "a_x"]) == "b or a x"
+	lib.and_labels({"c", "a", "b"}) == "a, b and c"
+	lib.and_labels(["a"]) == "a"
+}
+
+test_has_key if {
+	lib.has_key({"k": false}, "k")
+	lib.has_key({"k": null}, "k")
+	not lib.has_key({"j": 1}, "k")
+}
+
+test_duration_words if {
+	lib.duration_words({"text": "3mo", "days": 91.25}) == "3 months"
+	lib.duration_words({"text": "1mo", "days": 30.417}) == "1 month"
+	lib.duration_words({"text": "1y", "days": 365}) == "1 year"
+	lib.duration_words({"text": "1w", "days": 7}) == "1 week"
+	lib.duration_words({"text": "10wd", "days": 14}) == "10 working days"
+	lib.duration_words({"text": "1wd", "days": 1}) == "1 working day"
+	lib.duration_words({"text": "48h", "days": 2}) == "48 hours"
+	lib.duration_words({"text": "15min", "days": 0.01}) == "15 minutes"
+	lib.duration_words({"text": "30d", "days": 30}) == "30 days"
+	lib.duration_words({"text": "indefinite", "indefinite": true}) == "an indefinite period"
+	lib.duration_words({"text": "none", "days": 0}) == "0 days"
+}
+
+# A text the loader would not produce is shown as written rather than dropping the message.
+test_duration_words_unknown_unit if {
+	lib.duration_words({"text": "odd", "days": 1}) == "odd"
+	lib.duration_words({"text": "3q", "days": 1}) == "3q"
+}
+
+test_days_words if {
+	lib.days_words(365) == "12 months"
+	lib.days_words(730) == "24 months"
+	lib.days_words(30) == "30 days"
+	lib.days_words(400) == "400 days"
+	lib.days_words(0) == "0 days"
+}
+
+test_applies_to if {
+	lib.for_applies_to({"applies_to": "hosting"}) == "for hosting, "
+	lib.for_applies_to({}) == ""
+	lib.applies_to_note({"applies_to": "hosting"}) == " (hosting)"
+	lib.applies_to_note({}) == ""
+}
