@@ -111,6 +111,13 @@ cat >> "$repo/contracts/waivers.yaml" <<YAML
 YAML
 g commit -q -am "new failure, loosened config, own waiver"
 
+g checkout -q main
+g checkout -q -b pr-utf
+# A new contract whose name git would quote ("caf\303\251.yaml"): changed-only must still see it.
+cp "$repo/contracts/serso.yaml" "$repo/contracts/café.yaml"
+g add -A
+g commit -q -m "a contract with a non-ASCII name"
+
 # check BRANCH [INPUT=VALUE...]: runs the Action on BRANCH checked out, as on pull_request.
 check() {
   local branch=$1
@@ -192,9 +199,14 @@ check pr-new-failure changed-only=true
 expect_out contracts 1
 expect_out exit-code 1
 
+check pr-utf changed-only=true
+expect_out contracts 1
+expect_out exit-code 1
+grep -q "file=contracts/café.yaml" "$tmp/run/log" || fail "the new contract's failures are not annotated"
+
 if [ "$fails" -gt 0 ]; then
   echo "$fails check(s) failed; last run's log:" >&2
   cat "$tmp/run/log" "$tmp/run/stderr" >&2
   exit 1
 fi
-echo "action e2e: 5 runs, every assertion held"
+echo "action e2e: 6 runs, every assertion held"

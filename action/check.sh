@@ -11,6 +11,8 @@ set -uo pipefail
 
 tl=${TERMLINT:-termlint}
 tmp=${RUNNER_TEMP:-$(mktemp -d)}
+# A directory of this run's own: two termlint steps in one job must not read each other's reports.
+run=$(mktemp -d "$tmp/termlint.XXXXXX")
 
 # Trusted inputs (config, policies, params, profiles, waivers) come from TRUSTED_REF, by default
 # the pull request's base: a pull request must not choose what its contracts are judged by.
@@ -19,7 +21,7 @@ if [ -n "${TRUSTED_REF:-}" ]; then
   if ! git cat-file -e "${TRUSTED_REF}^{commit}" 2>/dev/null; then
     git fetch --quiet --no-tags --depth=1 origin "$TRUSTED_REF" || {
       echo "::error title=termlint::cannot fetch the trusted ref; check out with fetch-depth: 0"
-      echo "exit-code=2" >> "$GITHUB_OUTPUT"
+      printf 'exit-code=2\nfailing=true\n' >> "$GITHUB_OUTPUT"
       exit 2
     }
   fi
@@ -36,7 +38,7 @@ for x in ${EXCLUDE:-}; do common+=(--exclude "$x"); done
 # request that changes no contract has no new failure.
 baseline=""
 if [ -n "${BASELINE_REF:-}" ]; then
-  base="$tmp/termlint-baseline-tree"
+  base="$run/baseline-tree"
   rm -rf "$base"
   if git worktree add --quiet --detach "$base" "$BASELINE_REF"; then
     existing=()
@@ -47,9 +49,9 @@ if [ -n "${BASELINE_REF:-}" ]; then
       # checked; the failures of the others still make a baseline. Anything else (a policy
       # error, a crash) leaves no usable report.
       rc=0
-      (cd "$base" && "$tl" check "${common[@]}" --fail-on never --format json "${existing[@]}") > "$tmp/termlint-baseline.json" || rc=$?
-      if { [ "$rc" = 0 ] || [ "$rc" = 2 ]; } && [ "$(head -c 1 "$tmp/termlint-baseline.json")" = "{" ]; then
-        baseline="$tmp/termlint-baseline.json"
+      (cd "$base" && "$tl" check "${common[@]}" --fail-on never --format json "${existing[@]}") > "$run/baseline.json" || rc=$?
+      if { [ "$rc" = 0 ] || [ "$rc" = 2 ]; } && [ "$(head -c 1 "$run/baseline.json")" = "{" ]; then
+        baseline="$run/baseline.json"
       else
         echo "::warning title=termlint::the baseline on $BASELINE_REF could not be made (exit $rc); every failure counts as new"
       fi
@@ -64,23 +66,25 @@ fi
 # with CHANGED_ONLY they are the only contracts checked.
 changed=""
 since=${TRUSTED_REF:-${BASELINE_REF:-}}
-if [ -n "$since" ] && git diff --name-only --no-renames "$since" HEAD -- > "$tmp/termlint-changed.txt" 2>/dev/null; then
-  changed="$tmp/termlint-changed.txt"
+# NUL-separated (-z): otherwise git quotes names with non-ASCII letters or a tab, and a quoted
+# name matches no contract, so changed-only would check nothing.
+if [ -n "$since" ] && git -c core.quotePath=false diff -z --name-only --no-renames "$since" HEAD -- > "$run/changed" 2>/dev/null; then
+  changed="$run/changed"
 fi
 
-args=(check "${common[@]}" --format github --report "sarif=$SARIF_FILE" --report "json=$tmp/termlint.json" --report "outputs=$tmp/termlint-outputs.txt")
+args=(check "${common[@]}" --format github --report "sarif=$SARIF_FILE" --report "json=$run/termlint.json" --report "outputs=$run/outputs")
 [ -n "${SARIF_CATEGORY:-}" ] && args+=(--sarif-category "$SARIF_CATEGORY")
 [ -n "$baseline" ] && args+=(--baseline "$baseline")
 [ -n "$changed" ] && args+=(--changed "$changed")
 if [ "${CHANGED_ONLY:-false}" = "true" ]; then
   if [ -z "$changed" ]; then
     echo "::error title=termlint::changed-only needs trusted-ref or baseline-ref to know what changed"
-    echo "exit-code=2" >> "$GITHUB_OUTPUT"
+    printf 'exit-code=2\nfailing=true\n' >> "$GITHUB_OUTPUT"
     exit 2
   fi
   args+=(--changed-only)
 fi
-rm -f "$SARIF_FILE" "$tmp/termlint-outputs.txt"
+rm -f "$SARIF_FILE"
 code=0
 # shellcheck disable=SC2086 # paths are separated by white space on purpose
 "$tl" "${args[@]}" $PATHS || code=$?
@@ -89,9 +93,9 @@ code=0
 {
   echo "exit-code=$code"
   if [ -s "$SARIF_FILE" ]; then echo "sarif-file=$SARIF_FILE"; else echo "sarif-file="; fi
-  echo "json-file=$tmp/termlint.json"
-  if [ -s "$tmp/termlint-outputs.txt" ]; then
-    cat "$tmp/termlint-outputs.txt"
+  if [ -s "$run/termlint.json" ]; then echo "json-file=$run/termlint.json"; else echo "json-file="; fi
+  if [ -s "$run/outputs" ]; then
+    cat "$run/outputs"
   else
     # termlint stopped before its report (a usage or policy error): counts are unknown.
     printf 'contracts=\nfailed=\nunknown=\npassed=\nnot-applicable=\nwaived=\nerrors=\ninput-errors=\nnew=\nfailing=true\n'

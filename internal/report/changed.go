@@ -11,7 +11,9 @@ import (
 const MaxChangedBytes = 16 << 20
 
 // ReadChanged reads the files a pull request changed, one path a line (as `git diff --name-only`
-// prints them), into the set GitHub ranks annotations by. Paths are compared as findings name
+// prints them) or NUL-separated (`git diff --name-only -z`, which the Action uses: without -z git
+// quotes a name with a tab, a newline or non-ASCII letters, "contracts/caf\303\251.yaml", and the
+// quoted name matches no contract), into the set GitHub ranks annotations by. Paths are compared as findings name
 // their files: forward slashes, no leading "./". Blank lines are skipped; a line that is not
 // UTF-8 is an error with its line number, since it could never match a contract's name.
 func ReadChanged(path string) (map[string]bool, error) {
@@ -20,8 +22,15 @@ func ReadChanged(path string) (map[string]bool, error) {
 		return nil, err
 	}
 	out := map[string]bool{}
-	for i, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+	sep, nul := "\n", strings.IndexByte(string(data), 0) >= 0
+	if nul {
+		sep = "\x00"
+	}
+	for i, line := range strings.Split(string(data), sep) {
+		if !nul {
+			// Only a line-separated list is trimmed: a NUL-separated name is exact.
+			line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		}
 		if line == "" {
 			continue
 		}

@@ -487,6 +487,11 @@ func TestReadChanged(t *testing.T) {
 	if err != nil || len(got) != 2 || !got["contracts/a.yaml"] || !got["contracts/b c.yaml"] {
 		t.Errorf("ReadChanged = %v, %v", got, err)
 	}
+	// git diff -z: names with a tab, a newline or non-ASCII letters arrive as they are.
+	got, err = ReadChanged(write("nul", "contracts/café.yaml\x00contracts/tab\tx.yaml\x00contracts/new\nline.yaml\x00"))
+	if err != nil || len(got) != 3 || !got["contracts/café.yaml"] || !got["contracts/tab\tx.yaml"] || !got["contracts/new\nline.yaml"] {
+		t.Errorf("ReadChanged(NUL-separated) = %v, %v", got, err)
+	}
 	if _, err := ReadChanged(write("bad", "a.yaml\nb\xff.yaml\n")); err == nil || !strings.Contains(err.Error(), ":2: not UTF-8") {
 		t.Errorf("a line that is not UTF-8: %v", err)
 	}
