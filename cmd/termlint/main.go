@@ -10,8 +10,11 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/termlint/termlint/internal/report"
 )
 
 // version is set at build time with -ldflags "-X main.version=..." (GoReleaser does, see
@@ -60,6 +63,10 @@ func commands() []command {
 }
 
 func main() {
+	// The process's time zone is the runner's TZ; a policy that asks for "Local" time
+	// (time.clock([ns, "Local"])) would give another verdict on another machine, and a waiver's
+	// expiry would be judged on another day. Every date and time is UTC.
+	time.Local = time.UTC
 	info, ok := debug.ReadBuildInfo()
 	version = resolveVersion(version, info, ok)
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stdout), tuneGC: true}
@@ -67,6 +74,8 @@ func main() {
 }
 
 func run(e *env, args []string) int {
+	// Messages quote names and text from the inputs; none may act on the terminal or the runner.
+	e.stderr = report.SafeWriter{W: e.stderr}
 	if len(args) == 0 {
 		usage(e.stderr)
 		return exitFailure

@@ -218,3 +218,19 @@ func TestGateWaiverFromPullRequest(t *testing.T) {
 		t.Errorf("the changed waivers file is not named in the warnings")
 	}
 }
+
+// TestStderrCannotCommandTheRunner: messages on standard error quote file names and policy text a
+// pull request chose; none of their lines may read as a workflow command.
+func TestStderrCannotCommandTheRunner(t *testing.T) {
+	dir := t.TempDir()
+	put(t, filepath.Join(dir, "a\n::error::INJECTED\n.rego"), "package x\n\nbroken(\n")
+	code, _, errs := runCmd(t, "", "check", "--no-config", "-p", dir, "fixtures/contracts/serso.yaml")
+	if code != 2 || !strings.Contains(errs, "INJECTED") {
+		t.Fatalf("exit %d, stderr %q; want 2 naming the file", code, errs)
+	}
+	for _, line := range strings.Split(errs, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "::") {
+			t.Errorf("stderr line reads as a workflow command: %q", line)
+		}
+	}
+}

@@ -52,3 +52,35 @@ func TestOddLineBreaks(t *testing.T) {
 		t.Error("CRLF taken for an odd line break")
 	}
 }
+
+// TestAliasedTextBounded: aliases of one long string cost the file nothing but every later step
+// the whole expansion; the text a file expands to is bounded like its values are.
+func TestAliasedTextBounded(t *testing.T) {
+	limits := DefaultLimits()
+	limits.MaxBytes = 1 << 20
+	l, err := NewLoader(Options{SkipQuotes: true, Limits: limits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("x", 100<<10)
+	// 100 KiB, repeated by 30 aliases: 3 MiB of text from a 100 KiB file, past 2 x 1 MiB.
+	body := "x-big: &big " + long + "\nx-copies: [" + strings.TrimSuffix(strings.Repeat("*big, ", 30), ", ") + "]\n"
+	_, diags := l.Load("bomb.yaml", ".", []byte(body))
+	found := false
+	for _, d := range diags {
+		if strings.Contains(d.Message, "bytes of text (aliases included") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("diagnostics = %v; want the expanded-text limit", diags)
+	}
+	// Ten aliases (1 MiB) stay within it: the limit is on expansion, not on aliases.
+	body = "x-big: &big " + long + "\nx-copies: [" + strings.TrimSuffix(strings.Repeat("*big, ", 10), ", ") + "]\n"
+	_, diags = l.Load("ok.yaml", ".", []byte(body))
+	for _, d := range diags {
+		if strings.Contains(d.Message, "bytes of text") {
+			t.Fatalf("ten aliases refused: %v", d)
+		}
+	}
+}

@@ -243,7 +243,7 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic) ([]*Contract, []Diagnostic) {
 	var out []*Contract
 	// One budget of values for the whole file: the documents share it.
-	budget := &nodeBudget{left: l.opts.Limits.MaxNodes}
+	budget := newBudget(l.opts.Limits)
 	for i, n := range docs {
 		c := &Contract{File: file, Index: i, Documents: len(docs), root: n}
 		ds := l.check(c, dir, budget)
@@ -260,11 +260,26 @@ func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic)
 	return out, diags
 }
 
-// nodeBudget is what is left of Limits.MaxNodes for the documents of one file.
+// nodeBudget is what is left of Limits.MaxNodes for the documents of one file, and of the text
+// they may expand to.
 type nodeBudget struct {
-	left  int
+	left int
+	// text is what is left of the bytes of text the values may hold, aliases expanded: an alias
+	// repeats its anchor's text without costing the file anything, and 95,000 aliases of an
+	// 8 MB string stay under the value limit while every later step (the conversion for OPA
+	// first) pays for 760 GB.
+	text  int64
 	spent bool
 }
+
+// newBudget starts the budget of one file.
+func newBudget(limits Limits) *nodeBudget {
+	return &nodeBudget{left: limits.MaxNodes, text: expandedTextLimit(limits)}
+}
+
+// expandedTextLimit is twice the file size limit: without aliases the text cannot exceed the
+// file, so only expansion reaches it.
+func expandedTextLimit(limits Limits) int64 { return 2 * limits.MaxBytes }
 
 // check converts one document and runs every check on it; the contract is usable only when no
 // diagnostic comes back.
@@ -286,7 +301,7 @@ func (l *Loader) check(c *Contract, dir string, budget *nodeBudget) []Diagnostic
 // decode converts one YAML document into a plain mapping and validates it against s; what
 // describes the expected content in messages.
 func decode(c *Contract, limits Limits, s *Schema, what string) (map[string]any, []Diagnostic) {
-	return decodeWithin(c, limits, &nodeBudget{left: limits.MaxNodes}, s, what)
+	return decodeWithin(c, limits, newBudget(limits), s, what)
 }
 
 // decodeWithin is decode drawing its values from budget, which the documents of one file share.
@@ -489,6 +504,13 @@ func (cv *converter) value(n *yaml.Node, depth int) any {
 		}
 		return s
 	case yaml.ScalarNode:
+		cv.budget.text -= int64(len(n.Value))
+		if cv.budget.text < 0 {
+			cv.fail(n, "file expands to more than %d bytes of text (aliases included, all its documents together): too large for contracts", expandedTextLimit(cv.limits))
+			cv.stopped = true
+			cv.budget.spent = true
+			return nil
+		}
 		return cv.scalar(n)
 	}
 	cv.fail(n, "unexpected YAML node")

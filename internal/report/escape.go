@@ -198,3 +198,15 @@ func location(file string, line, col int) string {
 	}
 	return loc
 }
+
+// SafeWriter makes what is written through it safe for a terminal and an Actions log, line by
+// line, as the formats make their own output: for standard error, whose messages quote file
+// names, policy ids and policy text that a pull request chose ("a\n::error::x.rego").
+type SafeWriter struct{ W io.Writer }
+
+func (s SafeWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(s.W, inertLines(cleanText(string(p)))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
