@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/termlint/termlint/internal/check"
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/report"
 	"github.com/termlint/termlint/schema"
@@ -32,39 +32,18 @@ func (lf *loadFlags) register(fs flagSet) {
 
 // prepare finds the contract files among paths and makes the loader, for a command named cmd.
 func (lf *loadFlags) prepare(paths []string, cmd string) ([]string, *contract.Loader, error) {
-	if len(paths) == 0 {
-		return nil, nil, fmt.Errorf("no paths given: name contract files or directories (e.g. termlint %s contracts/)", cmd)
-	}
-	loader, err := lf.loader()
-	if err != nil {
-		return nil, nil, err
-	}
-	files := loader.Discover(paths)
-	if len(files) == 0 {
-		return nil, nil, fmt.Errorf("no contracts found in %v%s", paths, passedOver(loader))
-	}
-	return files, loader, nil
+	return check.Discover(paths, lf.contractOptions(), cmd)
 }
 
-// passedOver says what a search found but did not take, for the message that it found nothing.
-func passedOver(l *contract.Loader) string {
-	var parts []string
-	if n := len(l.Skipped()); n > 0 {
-		parts = append(parts, report.SkippedLine(n))
-	}
-	if n := len(l.Excluded()); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d excluded", n))
-	}
-	if len(parts) == 0 {
-		return ": no *.yaml or *.yml files"
-	}
-	return ": " + strings.Join(parts, ", ")
+// contractOptions are the loader's options the flags choose.
+func (lf *loadFlags) contractOptions() contract.Options {
+	limits := contract.DefaultLimits()
+	limits.MaxBytes = lf.maxFileSize
+	return contract.Options{Limits: limits, SkipQuotes: lf.noQuotes, SourceRoot: lf.sourceRoot, Exclude: lf.exclude}
 }
 
 func (lf *loadFlags) loader() (*contract.Loader, error) {
-	limits := contract.DefaultLimits()
-	limits.MaxBytes = lf.maxFileSize
-	return contract.NewLoader(contract.Options{Limits: limits, SkipQuotes: lf.noQuotes, SourceRoot: lf.sourceRoot, Exclude: lf.exclude})
+	return contract.NewLoader(lf.contractOptions())
 }
 
 func runValidate(e *env, args []string) int {
