@@ -133,18 +133,6 @@ func refusedReason(b *ast.Builtin) string {
 	return ""
 }
 
-// RefusedBuiltins lists the builtins of this OPA version that termlint policies cannot call, with
-// the reason for each.
-func RefusedBuiltins() map[string]string {
-	out := map[string]string{}
-	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
-		if r := refusedReason(b); r != "" {
-			out[b.Name] = r
-		}
-	}
-	return out
-}
-
 // Capabilities returns OPA's capabilities for this version less the refused builtins: the one set
 // check, test and bundle compile with.
 func Capabilities() *ast.Capabilities {
