@@ -121,8 +121,12 @@ func (cf *checkFlags) checkOptions(e *env, paths []string) (check.Options, error
 			return check.Options{}, fmt.Errorf("--today must be YYYY-MM-DD: %w", err)
 		}
 	}
+	load, err := cf.contractOptions(e)
+	if err != nil {
+		return check.Options{}, err
+	}
 	return check.Options{
-		Paths: paths, Load: cf.contractOptions(), Policies: cf.options(false),
+		Paths: paths, Load: load, Policies: cf.options(false),
 		Timeout: cf.timeout, RunTimeout: cf.runTimeout, FailOn: cf.failOn,
 		Format:  cf.format,
 		Report:  report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed, SummaryPath: e.getenv("GITHUB_STEP_SUMMARY"), SARIFCategory: cf.sarifCat},

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -56,8 +58,40 @@ func TestCheckGolden(t *testing.T) {
 			if out != string(want) {
 				t.Errorf("check %v differs from %s (if the change is wanted: go test ./cmd/termlint -run TestCheckGolden -update, and review the diff):\n%s", tt.args, golden, firstDiff(string(want), out))
 			}
+			// The fast YAML parser must change nothing: yaml.v3 alone gives the same bytes.
+			if code, v3, errs := runCmdEnv(t, map[string]string{"TERMLINT_YAML": "v3"}, args...); code != exitOK || v3 != out {
+				t.Errorf("TERMLINT_YAML=v3: exit %d (%s), output differs from the fast parser's:\n%s", code, errs, firstDiff(out, v3))
+			}
 		})
 	}
+}
+
+// TestYAMLEnv checks that TERMLINT_YAML takes only its two values, for every command that loads.
+func TestYAMLEnv(t *testing.T) {
+	for _, args := range [][]string{
+		{"check", "fixtures/contracts"},
+		{"validate", "fixtures/contracts"},
+		{"export", "fixtures/contracts/serso.yaml"},
+	} {
+		for value, want := range map[string]int{"fast": -1, "v3": -1, "v2": exitFailure} {
+			code, _, errs := runCmdEnv(t, map[string]string{"TERMLINT_YAML": value}, args...)
+			if want == exitFailure && (code != want || !strings.Contains(errs, "TERMLINT_YAML must be v3")) {
+				t.Errorf("%v with TERMLINT_YAML=%s: exit %d, %q; want %d and a message naming the variable", args, value, code, errs, want)
+			}
+			if want != exitFailure && strings.Contains(errs, "TERMLINT_YAML") {
+				t.Errorf("%v with TERMLINT_YAML=%s: %s", args, value, errs)
+			}
+		}
+	}
+}
+
+// runCmdEnv is runCmd with environment variables.
+func runCmdEnv(t *testing.T, vars map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}
+	code = run(e, args)
+	return code, out.String(), errb.String()
 }
 
 // firstDiff shows the first line where got departs from want, with its number.

@@ -34,4 +34,3 @@ func RefusedBuiltins() map[string]string {
 	}
 	return out
 }
-
