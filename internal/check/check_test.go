@@ -56,7 +56,7 @@ func TestRun(t *testing.T) {
 				t.Errorf("input error %v, failing %v; want %v, %v", o.InputError(), o.Failing(), tt.inputError, tt.failing)
 			}
 			var doc struct {
-				Failing bool              `json:"failing"`
+				Failing   bool              `json:"failing"`
 				Contracts []json.RawMessage `json:"contracts"`
 			}
 			if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
@@ -93,4 +93,3 @@ func TestChangedOnlyNeedsChanged(t *testing.T) {
 		t.Errorf("got %v, want an error naming --changed", err)
 	}
 }
-
