@@ -16,6 +16,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/safefile"
 	"github.com/termlint/termlint/policies"
 )
@@ -44,13 +45,10 @@ type PolicyError struct {
 	Problems []Problem
 }
 
-// Problem is one error in a policy file.
-type Problem struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Message string `json:"message"`
-}
+// Problem is one error in a policy file. It is contract.Diagnostic, the one type for a problem at
+// a place in a file, so that input and policy errors sort, print and serialise alike; the name
+// says where it comes from.
+type Problem = contract.Diagnostic
 
 func (e *PolicyError) Error() string {
 	var b strings.Builder
