@@ -2,13 +2,11 @@ package main
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/spf13/pflag"
 
 	"github.com/termlint/termlint/internal/check"
 	"github.com/termlint/termlint/internal/contract"
-	"github.com/termlint/termlint/internal/report"
 	"github.com/termlint/termlint/schema"
 )
 
@@ -28,15 +26,6 @@ func (lf *loadFlags) register(fs flagSet) {
 	fs.Int64Var(&lf.maxFileSize, "max-file-size", contract.DefaultLimits().MaxBytes, "largest contract file accepted, in bytes")
 	fs.StringArrayVar(&lf.exclude, "exclude", nil, "leave out files a directory search finds whose path matches GLOB (** for any directories; repeatable); named files are always read")
 	fs.StringVar(&lf.sourceRoot, "source-root", "", "directory every document.source must lie in, after symbolic links (default: the git repository holding the contract, else its directory)")
-}
-
-// prepare finds the contract files among paths and makes the loader, for a command named cmd.
-func (lf *loadFlags) prepare(e *env, paths []string, cmd string) ([]string, *contract.Loader, error) {
-	opts, err := lf.contractOptions(e)
-	if err != nil {
-		return nil, nil, err
-	}
-	return check.Discover(paths, opts, cmd)
 }
 
 // contractOptions are the loader's options the flags (and TERMLINT_YAML) choose.
@@ -77,38 +66,18 @@ func runValidate(e *env, args []string) int {
 	if !oneOf(*format, "text", "json") {
 		return errorf(e, "validate", "unknown format %q: want text or json", *format)
 	}
-	files, loader, err := lf.prepare(e, fs.Args(), "validate")
+	load, err := lf.contractOptions(e)
 	if err != nil {
 		return errorf(e, "validate", "%v", err)
 	}
-	var (
-		diags      []contract.Diagnostic
-		summary    report.ValidateSummary
-		unreadable bool
-	)
-	summary.Skipped = len(loader.Skipped())
-	loader.LoadFiles(files, e.stdin, 0, func(r contract.FileResult) {
-		summary.Files++
-		if r.Err != nil {
-			unreadable = true
-			diags = append(diags, contract.Diagnostic{File: r.File, Line: 0, Column: 0, Message: contract.Reason(r.Err)})
-			summary.Unreadable++
-			return
-		}
-		summary.Contracts += len(r.Contracts)
-		if len(r.Diagnostics) > 0 {
-			summary.Invalid++
-		}
-		diags = append(diags, r.Diagnostics...)
-	})
-	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Less(diags[j]) })
-	if err := report.WriteDiagnostics(e.stdout, *format, summary, diags); err != nil {
-		return errorf(e, "validate", "writing output: %v", err)
+	out, err := check.Validate(check.ValidateOptions{Paths: fs.Args(), Load: load, Format: *format, Stdin: e.stdin, Stdout: e.stdout})
+	if err != nil {
+		return errorf(e, "validate", "%v", err)
 	}
 	switch {
-	case unreadable:
+	case out.Unreadable:
 		return exitFailure
-	case len(diags) > 0:
+	case out.Invalid:
 		return exitFail
 	}
 	return exitOK
