@@ -1,16 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
+	"github.com/termlint/termlint/internal/check"
 	"github.com/termlint/termlint/internal/config"
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
@@ -64,6 +61,24 @@ type checkFlags struct {
 func runCheck(e *env, args []string) int {
 	fs := newFlags(e, "check", "check [flags] [paths...]\n\nValidates contract YAML files (directories are searched for *.yaml and *.yml; - reads standard input),\nthen evaluates every valid contract against the playbook. An invalid contract is reported as an\ninput error and not linted.\nExit 0 no failure at the fail-on level, 1 failures at that level, 2 usage, input or policy error.")
 	var cf checkFlags
+	cf.register(fs)
+	if code, stop := parse(e, fs, args); stop {
+		return code
+	}
+	trusted, err := applyConfig(fs, &cf)
+	defer trusted.cleanup()
+	if err != nil {
+		return errorf(e, "check", "%v", err)
+	}
+	opts, err := cf.checkOptions(e, fs.Args())
+	if err != nil {
+		return errorf(e, "check", "%v", err)
+	}
+	opts.Warnings = trusted.changedWarnings()
+	return runChecker(e, &cf, opts)
+}
+
+func (cf *checkFlags) register(fs flagSet) {
 	cf.loadFlags.register(fs)
 	cf.policyFlags.register(fs)
 	fs.StringVarP(&cf.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
@@ -84,47 +99,49 @@ func runCheck(e *env, args []string) int {
 	fs.StringVar(&cf.today, "today", "", "date waivers are judged on, YYYY-MM-DD (default: today)")
 	_ = fs.MarkHidden("today")
 	cf.prof.register(fs)
-	if code, stop := parse(e, fs, args); stop {
-		return code
-	}
-	trusted, err := applyConfig(fs, &cf)
-	defer trusted.cleanup()
-	if err != nil {
-		return errorf(e, "check", "%v", err)
-	}
-	if cf.timeout > engine.MaxTimeout {
-		return errorf(e, "check", "the time limit per contract (--timeout or the config's timeout) is %s: at most %s is allowed", cf.timeout, engine.MaxTimeout)
-	}
-	if cf.runTimeout <= 0 {
-		return errorf(e, "check", "--run-timeout must be positive, got %s", cf.runTimeout)
-	}
-	runCtx, cancelRun := context.WithTimeout(context.Background(), cf.runTimeout)
-	defer cancelRun()
-	if !oneOf(cf.failOn, "error", "warning", "never") {
-		return errorf(e, "check", "--fail-on must be error, warning or never, got %q", cf.failOn)
-	}
-	if !oneOf(cf.color, "auto", "always", "never") {
-		return errorf(e, "check", "--color must be auto, always or never, got %q", cf.color)
-	}
-	ropts := report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed, SummaryPath: e.getenv("GITHUB_STEP_SUMMARY"), SARIFCategory: cf.sarifCat}
-	if cf.changed != "" {
-		if ropts.Changed, err = report.ReadChanged(cf.changed); err != nil {
-			return errorf(e, "check", "%v", err)
-		}
-	}
-	writer, err := report.New(cf.format, ropts)
-	if err != nil {
-		return errorf(e, "check", "%v", err)
-	}
-	extra, err := extraReports(cf.reports, ropts)
-	if err != nil {
-		return errorf(e, "check", "%v", err)
+}
+
+// checkOptions checks the flags' values (after the config filled them) and maps them to the
+// pipeline's options.
+func (cf *checkFlags) checkOptions(e *env, paths []string) (check.Options, error) {
+	switch {
+	case cf.timeout > engine.MaxTimeout:
+		return check.Options{}, fmt.Errorf("the time limit per contract (--timeout or the config's timeout) is %s: at most %s is allowed", cf.timeout, engine.MaxTimeout)
+	case cf.runTimeout <= 0:
+		return check.Options{}, fmt.Errorf("--run-timeout must be positive, got %s", cf.runTimeout)
+	case !oneOf(cf.failOn, "error", "warning", "never"):
+		return check.Options{}, fmt.Errorf("--fail-on must be error, warning or never, got %q", cf.failOn)
+	case !oneOf(cf.color, "auto", "always", "never"):
+		return check.Options{}, fmt.Errorf("--color must be auto, always or never, got %q", cf.color)
 	}
 	today := time.Now()
 	if cf.today != "" {
+		var err error
 		if today, err = time.Parse(time.DateOnly, cf.today); err != nil {
-			return errorf(e, "check", "--today must be YYYY-MM-DD: %v", err)
+			return check.Options{}, fmt.Errorf("--today must be YYYY-MM-DD: %w", err)
 		}
+	}
+	load, err := cf.contractOptions(e)
+	if err != nil {
+		return check.Options{}, err
+	}
+	return check.Options{
+		Paths: paths, Load: load, Policies: cf.options(false),
+		Timeout: cf.timeout, RunTimeout: cf.runTimeout, FailOn: cf.failOn,
+		Format:  cf.format,
+		Report:  report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed, SummaryPath: e.getenv("GITHUB_STEP_SUMMARY"), SARIFCategory: cf.sarifCat},
+		Reports: cf.reports, ChangedFile: cf.changed, ChangedOnly: cf.changedOnly,
+		Waivers: cf.waivers, WaiverPolicy: cf.waiverPolicy, Today: today, Baseline: cf.baseline,
+		ToolVersion: version, BeforeWrite: cf.prof.writeHeap, Stdin: e.stdin, Stdout: e.stdout,
+	}, nil
+}
+
+// runChecker runs the pipeline under the process settings a run wants (profiles, collector)
+// and turns its outcome into the exit code.
+func runChecker(e *env, cf *checkFlags, opts check.Options) int {
+	c, err := check.New(opts)
+	if err != nil {
+		return errorf(e, "check", "%v", err)
 	}
 	stopCPU, err := cf.prof.startCPU()
 	if err != nil {
@@ -137,109 +154,22 @@ func runCheck(e *env, args []string) int {
 	}()
 	gc := tuneGC(e)
 	defer gc.restore()
-	// Parsing the policies does not need the contract schema, so it runs while the schema
-	// compiles and the paths are searched: start-up is most of a run on a few contracts.
-	type loaded struct {
-		policies *engine.Policies
-		err      error
-	}
-	policies := make(chan loaded, 1)
-	go func() {
-		p, err := engine.Load(cf.options(false))
-		policies <- loaded{p, err}
-	}()
-	files, loader, err := cf.prepare(fs.Args(), "check")
-	if err != nil {
-		return errorf(e, "check", "%v", err)
-	}
-	if cf.changedOnly {
-		if cf.changed == "" {
-			return errorf(e, "check", "--changed-only needs --changed FILE, the list of changed paths")
-		}
-		files = onlyChanged(files, ropts.Changed)
-	}
-	pol := <-policies
-	if pol.err != nil {
-		return policyFailure(e, "check", pol.err)
-	}
-	ctx := context.Background()
-	eng, err := pol.policies.Compile(ctx, loader.Schema(), cf.timeout)
-	if err != nil {
-		return policyFailure(e, "check", err)
-	}
-	rep := &report.Report{ToolVersion: version, Rules: eng.Rules(), FailOn: cf.failOn, Skipped: len(loader.Skipped())}
-	// Waivers and the baseline are read before the contracts are evaluated, so that each result
-	// can be waived, compared and written as it arrives instead of being kept to the end.
-	var waivers *engine.WaiverSet
-	var waiverDiags []contract.Diagnostic
-	if cf.waivers != "" {
-		wf, err := contract.LoadWaivers(cf.waivers, contract.Limits{}, cf.waiverPolicy, today)
-		if err != nil {
-			return errorf(e, "check", "%v", err)
-		}
-		// A broken waivers file is an input error: applying half of it would fail or pass
-		// contracts for the wrong reason.
-		waiverDiags = wf.Errors
-		rep.Warnings = append(rep.Warnings, wf.Warnings...)
-		if len(wf.Errors) == 0 {
-			waivers = engine.NewWaiverSet(wf.Waivers, today)
-		}
-	}
-	var base []report.BaselineEntry
-	if cf.baseline != "" {
-		if base, err = report.ReadBaseline(cf.baseline); err != nil {
-			return errorf(e, "check", "%v", err)
-		}
-	}
-	writers := []report.Writer{writer}
-	for _, x := range extra {
-		writers = append(writers, x.writer)
-	}
-	stream := report.NewStream(rep, writers...)
 	defer func() {
-		if err := stream.Close(); err != nil {
+		if err := c.Close(); err != nil {
 			fmt.Fprintf(e.stderr, "termlint check: %v\n", err)
 		}
 	}()
-	if cf.baseline != "" {
-		stream.Baseline(base)
-	}
-	unreadable, err := evaluate(runCtx, cf.runTimeout, e, loader, eng, files, waivers, stream)
+	out, err := c.Run(context.Background())
 	if err != nil {
-		return errorf(e, "check", "writing output: %v", err)
+		return policyFailure(e, "check", err)
 	}
-	if len(waiverDiags) > 0 {
-		rep.InputErrors = append(rep.InputErrors, waiverDiags...)
-		unreadable = true
-	}
-	if waivers != nil {
-		rep.Warnings = append(rep.Warnings, waivers.Unused()...)
-	}
-	rep.Warnings = append(rep.Warnings, trusted.changedWarnings()...)
-	stream.Finish()
-	if err := cf.prof.writeHeap(); err != nil {
-		return errorf(e, "check", "%v", err)
-	}
-	if err := stream.WriteTo(0, e.stdout); err != nil {
-		return errorf(e, "check", "writing output: %v", err)
-	}
-	for i, x := range extra {
-		if err := x.write(stream, i+1); err != nil {
-			return errorf(e, "check", "writing %s: %v", x.path, err)
-		}
-	}
-	for _, w := range writers {
-		if _, ok := w.(report.SARIF); ok {
-			if msg := report.SARIFWarning(rep); msg != "" {
-				fmt.Fprintf(e.stderr, "termlint check: warning: %s\n", msg)
-			}
-			break
-		}
+	if out.SARIFWarning != "" {
+		fmt.Fprintf(e.stderr, "termlint check: warning: %s\n", out.SARIFWarning)
 	}
 	switch {
-	case unreadable || len(rep.InputErrors) > 0:
+	case out.InputError():
 		return exitFailure
-	case rep.ExitFailing():
+	case out.Failing():
 		return exitFail
 	}
 	return exitOK
@@ -248,64 +178,6 @@ func runCheck(e *env, args []string) int {
 // defaultRunTimeout bounds a whole check: a pull request's policies or contracts must not hold a
 // CI runner for hours, however many contracts each stay under the per-contract limit.
 const defaultRunTimeout = 10 * time.Minute
-
-// evaluate loads and evaluates every file, in parallel, waives each result's accepted failures
-// and hands it to stream in file order; it reports whether a file could not be read. Once ctx
-// (the run's time limit) ends, the contracts left are input errors, not evaluated.
-func evaluate(ctx context.Context, runTimeout time.Duration, e *env, loader *contract.Loader, eng *engine.Engine, files []string, waivers *engine.WaiverSet, stream *report.Stream) (bool, error) {
-	rep := stream.Report()
-	unreadable := false
-	var failed error
-	type done struct {
-		file         contract.FileResult
-		results      []*engine.Result
-		notEvaluated []contract.Diagnostic
-	}
-	contract.Each(loader, files, e.stdin, 0, func(fr contract.FileResult) done {
-		d := done{file: fr}
-		for _, c := range fr.Contracts {
-			res, err := eng.EvaluateRun(ctx, c)
-			if err != nil {
-				line, col := c.Position([]any{})
-				d.notEvaluated = append(d.notEvaluated, contract.Diagnostic{File: c.File, Line: line, Column: col, Message: fmt.Sprintf("not evaluated: the run's time limit of %s passed", runTimeout)})
-				continue
-			}
-			d.results = append(d.results, res)
-		}
-		// The contracts are not needed past this point; dropping them keeps memory flat.
-		d.file.Contracts = nil
-		return d
-	}, func(d done) {
-		if d.file.Err != nil {
-			unreadable = true
-			rep.InputErrors = append(rep.InputErrors, contract.Diagnostic{File: d.file.File, Message: contract.Reason(d.file.Err)})
-			return
-		}
-		rep.InputErrors = append(rep.InputErrors, d.file.Diagnostics...)
-		rep.InputErrors = append(rep.InputErrors, d.notEvaluated...)
-		for _, res := range d.results {
-			if waivers != nil {
-				waivers.Apply(res)
-			}
-			if failed == nil {
-				failed = stream.Add(res)
-			}
-		}
-	})
-	sort.SliceStable(rep.InputErrors, func(i, j int) bool { return rep.InputErrors[i].Less(rep.InputErrors[j]) })
-	return unreadable, failed
-}
-
-// onlyChanged keeps the files a pull request changed, compared as findings name them.
-func onlyChanged(files []string, changed map[string]bool) []string {
-	var out []string
-	for _, f := range files {
-		if changed[strings.TrimPrefix(filepath.ToSlash(filepath.Clean(f)), "./")] {
-			out = append(out, f)
-		}
-	}
-	return out
-}
 
 // policyFailure prints policy errors one per line, file:line:col first, and exits 2.
 func policyFailure(e *env, cmd string, err error) int {
@@ -329,71 +201,6 @@ func useColor(e *env, mode string) bool {
 		return false
 	}
 	return e.isTerminal && e.getenv("TERM") != "dumb"
-}
-
-type extraReport struct {
-	writer report.Writer
-	path   string
-}
-
-// write writes the report to a temporary file beside its path and renames it into place, so a
-// full disk or a killed job leaves the previous report or none, never a truncated one that a
-// later step (the SARIF upload) would read as complete. Renaming also replaces a symbolic link
-// at the path rather than writing through it.
-func (x extraReport) write(stream *report.Stream, i int) (err error) {
-	dir := filepath.Dir(x.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(x.path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = f.Close()
-			_ = os.Remove(f.Name())
-		}
-	}()
-	// Buffered: reports are written in many small pieces.
-	w := bufio.NewWriterSize(f, 64<<10)
-	if err := stream.WriteTo(i, w); err != nil {
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), x.path)
-}
-
-func extraReports(specs []string, opts report.Options) ([]extraReport, error) {
-	var out []extraReport
-	for _, spec := range specs {
-		format, path, ok := strings.Cut(spec, "=")
-		if !ok || path == "" {
-			return nil, fmt.Errorf("--report takes FORMAT=PATH (e.g. sarif=termlint.sarif), got %q", spec)
-		}
-		o := opts
-		// Colour codes belong on terminals, not in files; and only the main output appends the
-		// job summary, so it is not written twice.
-		o.Color = false
-		o.SummaryPath = ""
-		w, err := report.New(format, o)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, extraReport{writer: w, path: path})
-	}
-	return out, nil
 }
 
 // applyConfig fills every flag the user did not set from .termlint.yaml (or --config). With
@@ -431,6 +238,11 @@ func applyConfig(fs flagSet, cf *checkFlags) (*trustedTree, error) {
 	if err := t.confine(c); err != nil {
 		return t, err
 	}
+	return t, cf.fromConfig(fs, c)
+}
+
+// fromConfig fills every flag the user did not set from the config c.
+func (cf *checkFlags) fromConfig(fs flagSet, c *config.Config) error {
 	set := func(name string, apply func()) {
 		if !fs.Changed(name) {
 			apply()
@@ -468,11 +280,11 @@ func applyConfig(fs flagSet, cf *checkFlags) (*trustedTree, error) {
 	if c.Timeout != "" && !fs.Changed("timeout") {
 		d, err := time.ParseDuration(c.Timeout)
 		if err != nil {
-			return t, fmt.Errorf("%s: timeout: %w", c.Path, err)
+			return fmt.Errorf("%s: timeout: %w", c.Path, err)
 		}
 		cf.timeout = d
 	}
-	return t, nil
+	return nil
 }
 
 func isProfilePath(p string) bool {

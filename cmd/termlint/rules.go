@@ -45,7 +45,7 @@ func runExport(e *env, args []string) int {
 	if fs.NArg() != 1 {
 		return errorf(e, "export", "give exactly one contract file (or - for standard input)")
 	}
-	loader, err := lf.loader()
+	loader, err := lf.loader(e)
 	if err != nil {
 		return errorf(e, "export", "%v", err)
 	}

@@ -79,6 +79,9 @@ type Options struct {
 	SourceRoot string
 	// Exclude are glob patterns for files a directory search leaves out (see ParseExclude).
 	Exclude []string
+	// YAMLv3 parses every file with yaml.v3 alone, never the fast parser (fastyaml.go): the
+	// two must give the same tree, and this is how to find out when they seem not to.
+	YAMLv3 bool
 }
 
 // Loader reads contract files. It holds the compiled schema and a cache of source texts, so one
@@ -213,8 +216,10 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 		// it; a list of millions of entries is refused here, from a cheap upper bound.
 		return nil, []Diagnostic{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("file holds about %d values, more than the limit of %d: too large for a contract", n, l.opts.Limits.MaxNodes)}}
 	}
-	if doc, ok := parseFast(data); ok {
-		return l.finish(file, dir, []*yaml.Node{doc}, nil)
+	if !l.opts.YAMLv3 {
+		if doc, ok := parseFast(data); ok {
+			return l.finish(file, dir, []*yaml.Node{doc}, nil)
+		}
 	}
 	// The fast parser takes one document only, so the count of documents matters only here.
 	// Everything the fast parser declines, errors included, is yaml.v3's.

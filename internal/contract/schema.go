@@ -52,9 +52,6 @@ func compileSchema(id string, raw []byte) (*Schema, error) {
 	return s, nil
 }
 
-// Doc returns the schema as a decoded JSON value (shared; do not modify).
-func (s *Schema) Doc() map[string]any { return s.doc }
-
 func (s *Schema) validate(c *Contract, v map[string]any) []Diagnostic {
 	// The validator understands the loader's types as they are, json.Number included.
 	err := s.compiled.Validate(v)

@@ -312,20 +312,11 @@ func queryModule(rules []*Rule, modules map[string]*ast.Module) (*ast.Module, st
 	return m, b.String(), nil
 }
 
-// Evaluate runs every rule on c. An error in one rule (a runtime error or the time limit) makes
-// that rule's verdict Error, naming the rule, and leaves the others' verdicts intact. When ctx
-// ends first, every rule's verdict is Error; EvaluateRun tells that case apart.
-func (e *Engine) Evaluate(ctx context.Context, c *contract.Contract) *Result {
-	res, err := e.EvaluateRun(ctx, c)
-	if err != nil {
-		return e.allError(c, fmt.Sprintf("not evaluated: %v", err))
-	}
-	return res
-}
-
-// EvaluateRun is Evaluate within a run whose bound is ctx: when ctx ends before the contract's
-// evaluation is complete, it returns ctx's error and no result, so that the caller reports the
-// contract as not evaluated instead of as failing. The contract's own time limit is one deadline
+// EvaluateRun runs every rule on c within a run whose bound is ctx. An error in one rule (a
+// runtime error or the time limit) makes that rule's verdict Error, naming the rule, and leaves
+// the others' verdicts intact. When ctx ends before the contract's evaluation is complete, it
+// returns ctx's error and no result, so that the caller reports the contract as not evaluated
+// instead of as failing. The contract's own time limit is one deadline
 // for all its work: half of it for the query that evaluates every rule at once and, if that
 // fails, the rest shared by the rules re-run one by one to find the one at fault.
 func (e *Engine) EvaluateRun(ctx context.Context, c *contract.Contract) (*Result, error) {

@@ -16,6 +16,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/safefile"
 	"github.com/termlint/termlint/policies"
 )
@@ -45,13 +46,10 @@ type PolicyError struct {
 	Problems []Problem
 }
 
-// Problem is one error in a policy file.
-type Problem struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Message string `json:"message"`
-}
+// Problem is one error in a policy file. It is contract.Diagnostic, the one type for a problem at
+// a place in a file, so that input and policy errors sort, print and serialise alike; the name
+// says where it comes from.
+type Problem = contract.Diagnostic
 
 func (e *PolicyError) Error() string {
 	var b strings.Builder
@@ -136,18 +134,6 @@ func refusedReason(b *ast.Builtin) string {
 		return reasonNondeterministic
 	}
 	return ""
-}
-
-// RefusedBuiltins lists the builtins of this OPA version that termlint policies cannot call, with
-// the reason for each.
-func RefusedBuiltins() map[string]string {
-	out := map[string]string{}
-	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
-		if r := refusedReason(b); r != "" {
-			out[b.Name] = r
-		}
-	}
-	return out
 }
 
 // Capabilities returns OPA's capabilities for this version less the refused builtins: the one set

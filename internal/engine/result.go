@@ -1,6 +1,10 @@
 package engine
 
-import "github.com/termlint/termlint/internal/contract"
+import (
+	"strings"
+
+	"github.com/termlint/termlint/internal/contract"
+)
 
 // Verdict is a rule's answer for one contract.
 type Verdict string
@@ -51,6 +55,22 @@ type Rule struct {
 	Package string `json:"package"`
 	// File is the policy file holding the METADATA.
 	File string `json:"file"`
+}
+
+// RuleParams finds a rule's thresholds in the params tree: rule id "liability/excluded-damage"
+// reads params.liability.excluded_damage. It is the engine's, which names the params after the
+// rules; report only lists them.
+func RuleParams(params map[string]any, id string) map[string]any {
+	var v any = params
+	for _, part := range strings.Split(id, "/") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[strings.ReplaceAll(part, "-", "_")]
+	}
+	m, _ := v.(map[string]any)
+	return m
 }
 
 // Finding is one reason for a verdict, at a place in the contract.

@@ -294,7 +294,11 @@ func TestBaselineRealContract(t *testing.T) {
 		if len(diags) > 0 || len(cs) != 1 {
 			t.Fatalf("loading the edited fixture: %v", diags)
 		}
-		return eng.Evaluate(ctx, cs[0])
+		res, err := eng.EvaluateRun(ctx, cs[0])
+		if err != nil {
+			t.Fatalf("evaluating the edited fixture: %v", err)
+		}
+		return res
 	}
 	// run checks contracts against base with a Stream, as check does, and returns its JSON.
 	run := func(t *testing.T, base []BaselineEntry, res *engine.Result) (*Report, []byte) {

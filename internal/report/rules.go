@@ -12,21 +12,6 @@ import (
 	"github.com/termlint/termlint/internal/engine"
 )
 
-// RuleParams finds a rule's thresholds in the params tree: rule id "liability/excluded-damage"
-// reads params.liability.excluded_damage.
-func RuleParams(params map[string]any, id string) map[string]any {
-	var v any = params
-	for _, part := range strings.Split(id, "/") {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = m[strings.ReplaceAll(part, "-", "_")]
-	}
-	m, _ := v.(map[string]any)
-	return m
-}
-
 // WriteRules lists rules as text (one line each), JSON, or Markdown (the rule reference in
 // docs/rules.md).
 func WriteRules(out io.Writer, format string, rules []*engine.Rule, params map[string]any) error {
@@ -38,7 +23,7 @@ func WriteRules(out io.Writer, format string, rules []*engine.Rule, params map[s
 		}
 		list := make([]withParams, len(rules))
 		for i, r := range rules {
-			list[i] = withParams{r, RuleParams(params, r.ID)}
+			list[i] = withParams{r, engine.RuleParams(params, r.ID)}
 		}
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
@@ -86,7 +71,7 @@ func rulesMarkdown(out io.Writer, rules []*engine.Rule, params map[string]any) e
 		if r.Remediation != "" {
 			fmt.Fprintf(w, "What to negotiate: %s\n\n", oneParagraph(r.Remediation))
 		}
-		if p := RuleParams(params, r.ID); len(p) > 0 {
+		if p := engine.RuleParams(params, r.ID); len(p) > 0 {
 			keys := slices.Sorted(maps.Keys(p))
 			fmt.Fprintln(w, "Thresholds (defaults):")
 			for _, k := range keys {
