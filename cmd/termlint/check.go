@@ -20,6 +20,8 @@ type policyFlags struct {
 	noDefault bool
 	params    []string
 	profile   string
+	// trustedRoot is the trusted tree's directory, set after the config is read.
+	trustedRoot string
 }
 
 func (pf *policyFlags) register(fs flagSet) {
@@ -30,7 +32,7 @@ func (pf *policyFlags) register(fs flagSet) {
 }
 
 func (pf *policyFlags) options(tests bool) engine.Options {
-	return engine.Options{Dirs: pf.dirs, NoDefault: pf.noDefault, Params: pf.params, Profile: pf.profile, Tests: tests}
+	return engine.Options{Dirs: pf.dirs, NoDefault: pf.noDefault, Params: pf.params, Profile: pf.profile, Tests: tests, TrustedRoot: pf.trustedRoot}
 }
 
 type checkFlags struct {
@@ -70,6 +72,7 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return errorf(e, "check", "%v", err)
 	}
+	cf.trustedRoot = trusted.root
 	opts, err := cf.checkOptions(e, fs.Args())
 	if err != nil {
 		return errorf(e, "check", "%v", err)

@@ -234,3 +234,25 @@ func TestStderrCannotCommandTheRunner(t *testing.T) {
 		}
 	}
 }
+
+// TestTrustedRunsAreDeterministic: policies exported from a ref to a temporary directory are
+// named by their path in the repository, so two runs give the same bytes.
+func TestTrustedRunsAreDeterministic(t *testing.T) {
+	repo := prRepo(t, "policies: [policies]\n")
+	gitRepo(t, repo, "checkout", "-q", "main")
+	src, err := os.ReadFile("examples/policies/acme/cap_floor.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, filepath.Join(repo, "policies", "acme", "cap_floor.rego"), string(src))
+	commitAll(t, repo)
+	t.Chdir(repo)
+	_, first, errs := runCmd(t, "", "check", "-f", "json", "--fail-on", "never", "--config-from-ref", "main", "contracts")
+	_, second, _ := runCmd(t, "", "check", "-f", "json", "--fail-on", "never", "--config-from-ref", "main", "contracts")
+	if first != second {
+		t.Errorf("two runs differ")
+	}
+	if strings.Contains(first, "termlint-trusted-") || !strings.Contains(first, `"file": "policies/acme/cap_floor.rego"`) {
+		t.Errorf("the custom rule is not named by its path in the repository (stderr %s)", errs)
+	}
+}

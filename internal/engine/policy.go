@@ -36,6 +36,10 @@ type Options struct {
 	// Profile names a params profile: a file in a profiles/ directory of the playbook or a
 	// policy dir, or a path to a YAML file.
 	Profile string
+	// TrustedRoot is the directory a trusted tree was exported to (check --config-from-ref): the
+	// policy files under it are named by their path inside it, as in the repository, so that
+	// rules, messages and reports name the same file on every run, not a temporary directory.
+	TrustedRoot string
 	// Tests loads *_test.rego files too (for termlint test). With NoDefault, only the policy
 	// directories' tests are loaded: the library's own tests are the playbook's, not the author's.
 	Tests bool
@@ -83,6 +87,8 @@ type policySet struct {
 	// authored names the files read from policy directories, as opposed to the embedded playbook;
 	// a test run with NoDefault measures coverage on these only.
 	authored map[string]bool
+	// trustedRoot is Options.TrustedRoot.
+	trustedRoot string
 }
 
 // Reasons a builtin is refused in termlint policies. Policies may come from a pull request, and a
@@ -165,7 +171,7 @@ const (
 )
 
 func loadPolicies(opts Options) (*policySet, error) {
-	ps := &policySet{modules: map[string]*ast.Module{}, raw: map[string][]byte{}, params: map[string]any{}, authored: map[string]bool{}}
+	ps := &policySet{modules: map[string]*ast.Module{}, raw: map[string][]byte{}, params: map[string]any{}, authored: map[string]bool{}, trustedRoot: opts.TrustedRoot}
 	// The library is always loaded: user rules written with --no-default still use it.
 	embedded := []string{"lib"}
 	if !opts.NoDefault {
@@ -227,6 +233,17 @@ func loadPolicies(opts Options) (*policySet, error) {
 // out of the directory is refused, since it would let a pull request's policies read any file.
 // Links to directories are not followed: one inside the directory would load its files twice,
 // one outside is refused.
+// shown is how a policy file is named: inside the trusted tree, by its path there.
+func (ps *policySet) shown(name string) string {
+	if ps.trustedRoot == "" {
+		return name
+	}
+	if rel, err := filepath.Rel(ps.trustedRoot, name); err == nil && filepath.IsLocal(rel) {
+		return rel
+	}
+	return name
+}
+
 func (ps *policySet) addDir(dir string, tests bool) error {
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
@@ -289,8 +306,9 @@ func (ps *policySet) addDir(dir string, tests bool) error {
 		return policyErr(dir, "cannot read policy directory: %v", pathErrReason(err))
 	}
 	count := 0
-	for _, name := range names {
-		data, err := safefile.ReadFile(name, MaxPolicyFileSize)
+	for _, path := range names {
+		name := ps.shown(path)
+		data, err := safefile.ReadFile(path, MaxPolicyFileSize)
 		if err != nil {
 			pe.Problems = append(pe.Problems, Problem{File: name, Message: fmt.Sprintf("cannot read policy file: %v", pathErrReason(err))})
 			continue
@@ -304,6 +322,9 @@ func (ps *policySet) addDir(dir string, tests bool) error {
 		ps.raw[name] = data
 		ps.authored[name] = true
 		count++
+	}
+	for i := range pe.Problems {
+		pe.Problems[i].File = ps.shown(pe.Problems[i].File)
 	}
 	if len(pe.Problems) > 0 {
 		return pe
