@@ -215,19 +215,7 @@ func findRules(modules map[string]*ast.Module) ([]*Rule, error) {
 	}
 	if len(problems) > 0 {
 		// A total order (message last), so that two problems at one place keep their order too.
-		sort.Slice(problems, func(i, j int) bool {
-			a, b := problems[i], problems[j]
-			if a.File != b.File {
-				return a.File < b.File
-			}
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			if a.Column != b.Column {
-				return a.Column < b.Column
-			}
-			return a.Message < b.Message
-		})
+		sort.Slice(problems, func(i, j int) bool { return problems[i].Less(problems[j]) })
 		return nil, &PolicyError{Problems: problems}
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
