@@ -11,6 +11,7 @@ import (
 	"sort"
 
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 // Sections hands each contract's section to fn in report order (by contract name), numbered
@@ -55,7 +56,7 @@ type Stream struct {
 // input errors and warnings) for writers. Every result added must be of rules in rep.Rules.
 func NewStream(rep *Report, writers ...Writer) *Stream {
 	s := &Stream{rep: rep, writers: writers, spools: make([]*spool, len(writers))}
-	rep.streamed = &tally{}
+	rep.streamed = &result.Tally{}
 	for i, w := range writers {
 		if _, ok := w.(Sectioned); ok {
 			s.spools[i] = &spool{limit: spillBytes}
@@ -74,8 +75,8 @@ func (s *Stream) Report() *Report { return s.rep }
 // Baseline compares the results with an earlier run's failures: it marks which failures are new
 // and lists the baseline's failures that no longer occur; only new failures then count toward
 // the exit code. Call it before the first Add.
-func (s *Stream) Baseline(base []BaselineEntry) {
-	s.rep.startBaseline(base)
+func (s *Stream) Baseline(base []result.BaselineEntry) {
+	s.rep.StartBaseline(base)
 }
 
 // Add takes one contract's result. It must not be changed afterwards.
@@ -91,8 +92,8 @@ func (s *Stream) Add(res *engine.Result) error {
 		}
 		s.results.endSection()
 	}
-	s.rep.observeBaseline(res)
-	s.rep.streamed.add(s.rep, res)
+	s.rep.Observe(res)
+	s.rep.streamed.Add(&s.rep.Summary, res)
 	s.names = append(s.names, res.Contract)
 	for i, w := range s.writers {
 		sp := s.spools[i]
@@ -114,7 +115,7 @@ func (s *Stream) Finish() {
 		return
 	}
 	s.done = true
-	s.rep.finishBaseline()
+	s.rep.FinishBaseline()
 	// Contracts arrive in file order, which is report order but for rare names ("a.yaml#10"
 	// sorts before "a.yaml#2"); a stable sort of the names gives the same order as sorting the
 	// results would.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 // streamResults are results in the order a run delivers them (files sorted, the documents of a
@@ -38,12 +39,12 @@ func streamReport() *Report {
 // streamBaseline has, on a contract of the run, one of the two findings by which a rule still
 // fails (the other is new) and a finding of a rule that passes now (fixed), and a finding on a
 // contract that is not in the run, which must not count as fixed.
-func streamBaseline(results []*engine.Result) []BaselineEntry {
-	entry := func(contractName, rule string, f engine.Finding) BaselineEntry {
-		return BaselineEntry{Contract: contractName, Rule: rule, Message: f.Message, Fingerprint: FindingFingerprint(contractName, rule, f)}
+func streamBaseline(results []*engine.Result) []result.BaselineEntry {
+	entry := func(contractName, rule string, f engine.Finding) result.BaselineEntry {
+		return result.BaselineEntry{Contract: contractName, Rule: rule, Message: f.Message, Fingerprint: result.FindingFingerprint(contractName, rule, f)}
 	}
 	still := results[0].Rules[1]
-	return []BaselineEntry{
+	return []result.BaselineEntry{
 		entry(results[0].Contract, still.Rule.ID, still.Findings[0]),
 		entry(results[0].Contract, "termination/notice-period", engine.Finding{Message: "the notice period is six months"}),
 		entry("c/gone.yaml", "liability/excluded-damage", engine.Finding{Message: "the vendor excludes data loss"}),
@@ -176,10 +177,10 @@ func TestStreamNoContracts(t *testing.T) {
 
 // compareBaseline is the baseline comparison over a report that holds every result, the way it
 // was done before results streamed: the reference the streamed comparison must match.
-func compareBaseline(r *Report, base []BaselineEntry) {
-	r.startBaseline(base)
+func compareBaseline(r *Report, base []result.BaselineEntry) {
+	r.StartBaseline(base)
 	for _, res := range r.Results {
-		r.observeBaseline(res)
+		r.Observe(res)
 	}
-	r.finishBaseline()
+	r.FinishBaseline()
 }
