@@ -502,17 +502,12 @@ func TestHostileStream(t *testing.T) {
 	writers := []Writer{GitHub{}, &Text{Color: true, ShowPassed: true}, Markdown{}, JUnit{}}
 	rep := hostileReport(h)
 	rep.Results = nil
-	s := NewStream(rep, writers...)
+	s := newStream(rep, 1, writers...)
 	defer func() {
 		if err := s.Close(); err != nil {
 			t.Error(err)
 		}
 	}()
-	for _, sp := range append([]*spool{s.results}, s.spools...) {
-		if sp != nil {
-			sp.limit = 1
-		}
-	}
 	for _, res := range hostileReport(h).Results {
 		if err := s.Add(res); err != nil {
 			t.Fatal(err)

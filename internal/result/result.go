@@ -1,8 +1,8 @@
 // Package result is what a check run's results add up to, apart from how any format prints them:
 // the verdict counts, the comparison with a baseline, and the decision which rule results fail
 // the run and so whether the run fails. The Summary and Tally are filled as results arrive (by
-// report.Stream, which internal/check feeds, until the spool moves out of report); the formats
-// read them, and the exit code follows Tally.Failing. This package imports engine and contract,
+// report.Stream, which internal/check feeds); the formats read them, and the exit code follows
+// Tally.Failing. This package imports engine and contract,
 // never report.
 package result
 
