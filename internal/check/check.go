@@ -15,6 +15,7 @@ import (
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
 	"github.com/termlint/termlint/internal/report"
+	"github.com/termlint/termlint/internal/result"
 )
 
 // Options is one check run, every input resolved: paths are the ones to read (the trusted tree
@@ -123,16 +124,16 @@ func (c *Checker) Run(ctx context.Context) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &report.Report{ToolVersion: c.opts.ToolVersion, Rules: eng.Rules(), FailOn: c.opts.FailOn, Skipped: len(loader.Skipped())}
+	rep := &report.Report{ToolVersion: c.opts.ToolVersion, Rules: eng.Rules(), Summary: result.Summary{FailOn: c.opts.FailOn}, Skipped: len(loader.Skipped())}
 	// Waivers and the baseline are read before the contracts are evaluated, so that each result
 	// can be waived, compared and written as it arrives instead of being kept to the end.
 	waivers, waiverDiags, err := c.readWaivers(rep)
 	if err != nil {
 		return nil, err
 	}
-	var base []report.BaselineEntry
+	var base []result.BaselineEntry
 	if c.opts.Baseline != "" {
-		if base, err = report.ReadBaseline(c.opts.Baseline); err != nil {
+		if base, err = result.ReadBaseline(c.opts.Baseline); err != nil {
 			return nil, err
 		}
 	}

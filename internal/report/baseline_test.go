@@ -14,6 +14,7 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 // fd is a finding at line, citing one clause.
@@ -29,7 +30,7 @@ func liabilityResult(name string, v engine.Verdict, fs ...engine.Finding) *engin
 
 // baselineFrom writes before as termlint check -f json does and reads it back as a baseline, so
 // that the tests go through the file a gate really reads.
-func baselineFrom(t *testing.T, before []*engine.Result) []BaselineEntry {
+func baselineFrom(t *testing.T, before []*engine.Result) []result.BaselineEntry {
 	t.Helper()
 	r := streamReport()
 	r.Results = before
@@ -37,7 +38,7 @@ func baselineFrom(t *testing.T, before []*engine.Result) []BaselineEntry {
 	if err := os.WriteFile(path, render(t, JSON{}, r), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	base, err := ReadBaseline(path)
+	base, err := result.ReadBaseline(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +214,7 @@ func TestBaselineFindings(t *testing.T) {
 			var marked []string
 			for _, res := range r.Results {
 				for i := range res.Rules {
-					for j, f := range findingsOf(&res.Rules[i]) {
+					for j, f := range result.FindingsOf(&res.Rules[i]) {
 						if r.IsNewFinding(res, &res.Rules[i], j) {
 							marked = append(marked, fmt.Sprintf("%s@%d", f.Message, f.Line))
 						}
@@ -224,33 +225,6 @@ func TestBaselineFindings(t *testing.T) {
 				t.Errorf("findings marked new = %q, listed = %q", marked, gotNew)
 			}
 		})
-	}
-}
-
-// TestNewFindingsBounded adds more new findings than a report lists, in reverse report order,
-// and expects the first in report order and a count of the rest.
-func TestNewFindingsBounded(t *testing.T) {
-	const n = 2*maxNewFindings + 5
-	r := streamReport()
-	r.startBaseline(nil)
-	for i := n - 1; i >= 0; i-- {
-		r.observeBaseline(liabilityResult(fmt.Sprintf("c/%06d.yaml", i), engine.Fail, fd("m", 1, "1", "q")))
-	}
-	r.finishBaseline()
-	if len(r.NewFindings) != maxNewFindings || r.NewFindingsOmitted != n-maxNewFindings {
-		t.Fatalf("listed %d, omitted %d; want %d and %d", len(r.NewFindings), r.NewFindingsOmitted, maxNewFindings, n-maxNewFindings)
-	}
-	for i, f := range r.NewFindings {
-		if want := fmt.Sprintf("c/%06d.yaml", i); f.Contract != want {
-			t.Fatalf("new finding %d is of %s, want %s", i, f.Contract, want)
-		}
-	}
-	if len(r.New) != n {
-		t.Errorf("%d rule results marked new, want %d", len(r.New), n)
-	}
-	// Every finding of those results is new: nothing to keep finding by finding.
-	if len(r.newFindings) != 0 {
-		t.Errorf("%d results kept per finding", len(r.newFindings))
 	}
 }
 
@@ -301,9 +275,9 @@ func TestBaselineRealContract(t *testing.T) {
 		return res
 	}
 	// run checks contracts against base with a Stream, as check does, and returns its JSON.
-	run := func(t *testing.T, base []BaselineEntry, res *engine.Result) (*Report, []byte) {
+	run := func(t *testing.T, base []result.BaselineEntry, res *engine.Result) (*Report, []byte) {
 		t.Helper()
-		r := &Report{ToolVersion: "test", Rules: eng.Rules(), FailOn: "error"}
+		r := &Report{ToolVersion: "test", Rules: eng.Rules(), Summary: result.Summary{FailOn: "error"}}
 		s := NewStream(r, JSON{})
 		defer func() { _ = s.Close() }()
 		if base != nil {
@@ -325,7 +299,7 @@ func TestBaselineRealContract(t *testing.T) {
 	if err := os.WriteFile(basePath, baseJSON, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	base, err := ReadBaseline(basePath)
+	base, err := result.ReadBaseline(basePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -467,7 +441,7 @@ func TestReadBaselineFingerprintNotTrusted(t *testing.T) {
 	if err := os.WriteFile(path, out, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	base, err := ReadBaseline(path)
+	base, err := result.ReadBaseline(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -476,88 +450,7 @@ func TestReadBaselineFingerprintNotTrusted(t *testing.T) {
 		t.Fatalf("read %d entries, want 3: %+v", len(base), base)
 	}
 	acme := testReport().Results[0]
-	if want := FindingFingerprint(acme.Contract, "liability/excluded-damage", acme.Rules[1].Findings[0]); base[0].Fingerprint != want {
+	if want := result.FindingFingerprint(acme.Contract, "liability/excluded-damage", acme.Rules[1].Findings[0]); base[0].Fingerprint != want {
 		t.Errorf("fingerprint %s, want %s", base[0].Fingerprint, want)
-	}
-}
-
-// TestReadBaselineErrors gives the reader files that are not a baseline and expects an error
-// naming the file and what is wrong, and, for JSON that does not parse, where.
-func TestReadBaselineErrors(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	// Sparse: the size is there without the bytes.
-	big := filepath.Join(dir, "big.json")
-	f, err := os.Create(big)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Truncate(MaxBaselineBytes + 1); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name, path string
-		want       []string
-	}{
-		// '}' is the 17th character of line 3, where a value was expected.
-		{"syntax error", write("syntax.json", "{\n  \"version\": \"termlint.check/v1\",\n  \"contracts\": [}\n"), []string{"syntax.json:3:17:", "not termlint JSON output", "invalid character '}'"}},
-		// The decoder stops after the number 3, the 14th character of line 2.
-		{"wrong type", write("type.json", "{\n  \"version\": 3}"), []string{"type.json:2:14:", "cannot unmarshal number"}},
-		{"truncated", write("cut.json", "{\"version\": "), []string{"cut.json", "unexpected end of JSON input"}},
-		{"not ours", write("other.json", `{"version": "other/v9", "contracts": []}`), []string{"other.json", `version "other/v9"`}},
-		{"too large", big, []string{"big.json", "larger than the limit of 256 MiB"}},
-		{"directory", dir, []string{dir, "not a regular file but a directory"}},
-		{"missing", filepath.Join(dir, "none.json"), []string{"none.json", "no such file"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadBaseline(tt.path)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q lacks %q", err, w)
-				}
-			}
-		})
-	}
-}
-
-// TestReadBoundedLimit checks the limit on what is read, not only on the size a Stat gives.
-func TestReadBoundedLimit(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "b.json")
-	if err := os.WriteFile(p, bytes.Repeat([]byte{' '}, 65), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := readBounded(p, 64); err == nil || !strings.Contains(err.Error(), "b.json is larger than the limit of 64 bytes") {
-		t.Errorf("got %v", err)
-	}
-	if data, err := readBounded(p, 65); err != nil || len(data) != 65 {
-		t.Errorf("at the limit: %d bytes, %v", len(data), err)
-	}
-}
-
-func TestLineCol(t *testing.T) {
-	data := []byte("ab\nçd\n\nx")
-	tests := []struct {
-		off       int64
-		line, col int
-	}{
-		{0, 1, 1}, {1, 1, 1}, {2, 1, 2}, {3, 1, 3}, {5, 2, 1}, {6, 2, 2}, {9, 4, 1}, {100, 4, 1},
-	}
-	for _, tt := range tests {
-		if l, c := lineCol(data, tt.off); l != tt.line || c != tt.col {
-			t.Errorf("lineCol(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
-		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/termlint/termlint/internal/result"
 )
 
 // MaxChangedBytes bounds a list of changed files: a pull request of a hundred thousand files
@@ -17,7 +19,7 @@ const MaxChangedBytes = 16 << 20
 // their files: forward slashes, no leading "./". Blank lines are skipped; a line that is not
 // UTF-8 is an error with its line number, since it could never match a contract's name.
 func ReadChanged(path string) (map[string]bool, error) {
-	data, err := readBoundedAs("list of changed files", path, MaxChangedBytes)
+	data, err := result.ReadBounded("list of changed files", path, MaxChangedBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -49,25 +49,6 @@ func byRuleID(res *engine.Result) []*engine.RuleResult {
 	return out
 }
 
-// reported says whether a verdict produces findings in the CI formats; pass and not applicable
-// are only counted.
-func reported(v engine.Verdict) bool {
-	switch v {
-	case engine.Fail, engine.Unknown, engine.Error, engine.Waived:
-		return true
-	}
-	return false
-}
-
-// findingsOf returns a reported result's findings; a result without any (a waiver applied to a
-// rule that gave no details) gets one at the top of the file, so it is not silently dropped.
-func findingsOf(rr *engine.RuleResult) []engine.Finding {
-	if len(rr.Findings) > 0 || !reported(rr.Verdict) {
-		return rr.Findings
-	}
-	return []engine.Finding{{Message: rr.Rule.Title, Path: []any{}, Line: 1, Column: 1}}
-}
-
 // findingText is a finding's message followed by the vendor's words, one source a line, so the
 // reader sees the clause without opening the contract.
 func findingText(f engine.Finding) string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the current output")
@@ -96,16 +97,15 @@ func testReport() *Report {
 		Warnings: []contract.Diagnostic{
 			{File: "waivers.yaml", Line: 4, Column: 3, Message: "waiver for liability/excluded-damage on contracts/old.yaml matched nothing"},
 		},
-		FailOn:      "error",
-		HasBaseline: true,
+		Summary: result.Summary{FailOn: "error", HasBaseline: true},
 	}
 	// The baseline lacks acme's liability failure: both its findings are new, as a comparison
 	// would list them.
-	r.New = map[string]bool{Fingerprint(acme.Contract, &acme.Rules[1]): true}
+	r.New = map[string]bool{result.Fingerprint(acme.Contract, &acme.Rules[1]): true}
 	for _, f := range acme.Rules[1].Findings {
-		r.NewFindings = append(r.NewFindings, NewFinding{
+		r.NewFindings = append(r.NewFindings, result.NewFinding{
 			Contract: acme.Contract, File: acme.File, Rule: liability.ID, Line: f.Line, Column: f.Column,
-			Message: f.Message, Sources: f.Sources, Fingerprint: FindingFingerprint(acme.Contract, liability.ID, f),
+			Message: f.Message, Sources: f.Sources, Fingerprint: result.FindingFingerprint(acme.Contract, liability.ID, f),
 		})
 	}
 	return r

@@ -16,6 +16,7 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 // The expected outputs below are written out by hand from the rules in escape.go, not produced by
@@ -272,10 +273,12 @@ func hostileReport(h hostile) *Report {
 		Results:     []*engine.Result{res},
 		InputErrors: []contract.Diagnostic{{File: h.file, Message: h.message}, {File: h.file, Line: 2, Column: 3, Message: h.note}},
 		Warnings:    []contract.Diagnostic{{File: h.file, Line: 4, Column: 5, Message: h.message}},
-		FailOn:      "error",
-		HasBaseline: true,
-		New:         map[string]bool{},
-		Fixed:       []BaselineEntry{{Contract: h.file, Rule: h.note, Message: h.message}},
+		Summary: result.Summary{
+			FailOn:      "error",
+			HasBaseline: true,
+			New:         map[string]bool{},
+			Fixed:       []result.BaselineEntry{{Contract: h.file, Rule: h.note, Message: h.message}},
+		},
 	}
 }
 
@@ -499,17 +502,12 @@ func TestHostileStream(t *testing.T) {
 	writers := []Writer{GitHub{}, &Text{Color: true, ShowPassed: true}, Markdown{}, JUnit{}}
 	rep := hostileReport(h)
 	rep.Results = nil
-	s := NewStream(rep, writers...)
+	s := newStream(rep, 1, writers...)
 	defer func() {
 		if err := s.Close(); err != nil {
 			t.Error(err)
 		}
 	}()
-	for _, sp := range append([]*spool{s.results}, s.spools...) {
-		if sp != nil {
-			sp.limit = 1
-		}
-	}
 	for _, res := range hostileReport(h).Results {
 		if err := s.Add(res); err != nil {
 			t.Fatal(err)

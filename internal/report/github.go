@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 const (
@@ -281,7 +282,7 @@ func (g GitHub) eachAnnotation(r *Report, fn func(annotation) error) error {
 			if res.Contract != res.File {
 				title += " (" + res.Contract + ")"
 			}
-			for i, f := range findingsOf(rr) {
+			for i, f := range result.FindingsOf(rr) {
 				a := annotation{level: level, file: file, line: f.Line, col: f.Column, title: title, rank: rankRest}
 				a.message = verdictPrefix(rr.Verdict) + findingText(f)
 				if rr.Waiver != nil && rr.Waiver.Expired {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 func TestGitHubEscape(t *testing.T) {
@@ -103,7 +104,7 @@ func manyReport(errors, warnings, notices int) *Report {
 		}
 		res.Rules = append(res.Rules, rr)
 	}
-	return &Report{Rules: rules, Results: []*engine.Result{res}, FailOn: "error"}
+	return &Report{Rules: rules, Results: []*engine.Result{res}, Summary: result.Summary{FailOn: "error"}}
 }
 
 // TestGitHubLimit checks the per-level cap: at most 10 annotations of each level, "N more"

@@ -8,11 +8,8 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
-
-// CheckVersion versions the JSON output of check; docs/output-json.md describes it. A change
-// that removes or renames a field bumps it.
-const CheckVersion = "termlint.check/v1"
 
 // JSON is the machine-readable format: every rule's verdict on every contract, not only
 // failures, so a run can serve as a baseline or a checklist.
@@ -44,15 +41,15 @@ type JSONSummary struct {
 	InputErrors int `json:"input_errors"`
 	// SkippedFiles is Report.Skipped; left out when none, so that most runs' output is unchanged.
 	SkippedFiles int `json:"skipped_files,omitempty"`
-	Counts
+	result.Counts
 }
 
 // JSONContract is one contract's verdicts.
 type JSONContract struct {
-	Contract string       `json:"contract"`
-	File     string       `json:"file"`
-	Summary  Counts       `json:"summary"`
-	Results  []JSONResult `json:"results"`
+	Contract string        `json:"contract"`
+	File     string        `json:"file"`
+	Summary  result.Counts `json:"summary"`
+	Results  []JSONResult  `json:"results"`
 }
 
 // JSONResult is one rule's verdict.
@@ -79,15 +76,15 @@ type JSONBaseline struct {
 	New int `json:"new"`
 	// NewFindings lists the new findings (at most maxNewFindings; NewFindingsOmitted counts the
 	// rest).
-	NewFindings        []NewFinding    `json:"new_findings"`
-	NewFindingsOmitted int             `json:"new_findings_omitted"`
-	Fixed              []BaselineEntry `json:"fixed"`
+	NewFindings        []result.NewFinding    `json:"new_findings"`
+	NewFindingsOmitted int                    `json:"new_findings_omitted"`
+	Fixed              []result.BaselineEntry `json:"fixed"`
 }
 
 // Build assembles the JSON document; it is exported for the baseline reader's tests.
 func (JSON) Build(r *Report) JSONReport {
 	out := JSONReport{
-		Version:     CheckVersion,
+		Version:     result.CheckVersion,
 		Tool:        JSONTool{Name: "termlint", Version: r.ToolVersion},
 		FailOn:      r.FailOn,
 		Failing:     r.ExitFailing(),
@@ -103,22 +100,22 @@ func (JSON) Build(r *Report) JSONReport {
 	if r.HasBaseline {
 		out.Baseline = &JSONBaseline{New: len(r.New), NewFindings: r.NewFindings, NewFindingsOmitted: r.NewFindingsOmitted, Fixed: r.Fixed}
 		if out.Baseline.NewFindings == nil {
-			out.Baseline.NewFindings = []NewFinding{}
+			out.Baseline.NewFindings = []result.NewFinding{}
 		}
 		if out.Baseline.Fixed == nil {
-			out.Baseline.Fixed = []BaselineEntry{}
+			out.Baseline.Fixed = []result.BaselineEntry{}
 		}
 	}
 	return out
 }
 
 func jsonContract(r *Report, res *engine.Result) JSONContract {
-	jc := JSONContract{Contract: res.Contract, File: res.File, Summary: CountsOf(res), Results: make([]JSONResult, 0, len(res.Rules))}
+	jc := JSONContract{Contract: res.Contract, File: res.File, Summary: result.CountsOf(res), Results: make([]JSONResult, 0, len(res.Rules))}
 	for i := range res.Rules {
 		rr := &res.Rules[i]
 		f := make([]JSONFinding, len(rr.Findings))
 		for j, finding := range rr.Findings {
-			f[j] = JSONFinding{Finding: finding, Fingerprint: FindingFingerprint(res.Contract, rr.Rule.ID, finding)}
+			f[j] = JSONFinding{Finding: finding, Fingerprint: result.FindingFingerprint(res.Contract, rr.Rule.ID, finding)}
 		}
 		jc.Results = append(jc.Results, JSONResult{Rule: rr.Rule.ID, Severity: rr.Rule.Severity, Verdict: rr.Verdict, Failing: r.Failing(res, rr), Findings: f, Waiver: rr.Waiver})
 	}

@@ -74,7 +74,7 @@ func (JUnit) write(w io.Writer, r *Report) error {
 	// must not vanish from a report that would otherwise look green.
 	inputErrors := byFile(r.InputErrors)
 	t := r.Totals()
-	failing := r.tallied().failingResults
+	failing := r.tallied().FailingResults
 	root := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
 		{Name: xml.Name{Local: "name"}, Value: "termlint"},
 		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(len(inputErrors) + r.ruleResults())},
@@ -173,7 +173,7 @@ func junitCaseOf(r *Report, res *engine.Result, rr *engine.RuleResult) junitCase
 // notFailingWhy says why a failed (or errored) rule does not fail the run: it was in the
 // baseline, or it is below the fail-on level.
 func notFailingWhy(r *Report, res *engine.Result, rr *engine.RuleResult) string {
-	if r.HasBaseline && rr.Verdict == engine.Fail && !r.New[Fingerprint(res.Contract, rr)] {
+	if r.InBaseline(res, rr) {
 		return "existing (in the baseline): "
 	}
 	failOn := orDefault(r.FailOn, "error")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 const (
@@ -168,7 +169,7 @@ func writeSources(s *strings.Builder, srcs []contract.Source) {
 func contractSection(r *Report, res *engine.Result) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "\n### %s %s\n\n", contractMarker(res), mdInline(res.Contract))
-	s.WriteString(mdInline((&Text{}).summary(CountsOf(res))) + "\n\n")
+	s.WriteString(mdInline((&Text{}).summary(result.CountsOf(res))) + "\n\n")
 	s.WriteString("| rule | title | severity | verdict |\n| --- | --- | --- | --- |\n")
 	ordered := sortedResults(res)
 	for _, rr := range ordered {
@@ -176,14 +177,14 @@ func contractSection(r *Report, res *engine.Result) string {
 	}
 	first := true
 	for _, rr := range ordered {
-		if !reported(rr.Verdict) {
+		if !result.Reported(rr.Verdict) {
 			continue
 		}
 		if first {
 			s.WriteString("\n")
 			first = false
 		}
-		for i, f := range findingsOf(rr) {
+		for i, f := range result.FindingsOf(rr) {
 			isNew := ""
 			if r.IsNewFinding(res, rr, i) {
 				isNew = "new: "
@@ -199,7 +200,7 @@ func contractSection(r *Report, res *engine.Result) string {
 }
 
 func contractLine(res *engine.Result) string {
-	return "- " + contractMarker(res) + " " + mdInline(res.Contract) + ": " + mdInline((&Text{}).summary(CountsOf(res))) + "\n"
+	return "- " + contractMarker(res) + " " + mdInline(res.Contract) + ": " + mdInline((&Text{}).summary(result.CountsOf(res))) + "\n"
 }
 
 func contractMarker(res *engine.Result) string {

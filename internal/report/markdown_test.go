@@ -9,6 +9,7 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 func TestMarkdownEscape(t *testing.T) {
@@ -70,7 +71,7 @@ func TestMarkdownContent(t *testing.T) {
 // the full sections of all of them would need several MiB.
 func bigReport(n int) *Report {
 	gdpr, liability, notice := testRules()
-	r := &Report{ToolVersion: "dev", Rules: []*engine.Rule{gdpr, liability, notice}, FailOn: "error"}
+	r := &Report{ToolVersion: "dev", Rules: []*engine.Rule{gdpr, liability, notice}, Summary: result.Summary{FailOn: "error"}}
 	quote := strings.Repeat("The supplier shall not be liable for indirect damage | <loss> & 100%. ", 3)
 	for i := range n {
 		name := fmt.Sprintf("contracts/vendor-%05d.yaml", i)

@@ -13,13 +13,14 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 // prRun is a pull request's run against its base: six contracts c1..c6 fail the error rule
 // liability/excluded-damage twice each on the base (lines 10 and 20: 12 old failures), and the
 // pull request adds one failure at line 30 to c3 and to c5 (2 new). In report order the new
 // failure of c5 is the 14th error, far past GitHub's 10 annotations per level.
-func prRun(t *testing.T) (base []BaselineEntry, after []*engine.Result) {
+func prRun(t *testing.T) (base []result.BaselineEntry, after []*engine.Result) {
 	t.Helper()
 	var before []*engine.Result
 	for i := 1; i <= 6; i++ {
@@ -40,11 +41,11 @@ func prRun(t *testing.T) (base []BaselineEntry, after []*engine.Result) {
 
 // prOutput compares results with base (none when nil) over kept results; with stream set it goes through a
 // Stream, as termlint check does, and writes w's output from there.
-func prOutput(t *testing.T, w Writer, base []BaselineEntry, results []*engine.Result, stream bool) string {
+func prOutput(t *testing.T, w Writer, base []result.BaselineEntry, results []*engine.Result, stream bool) string {
 	t.Helper()
 	// No input errors or warnings: they would take annotations of their own.
 	gdpr, liability, notice := testRules()
-	r := &Report{ToolVersion: "1.2.3", Rules: []*engine.Rule{gdpr, liability, notice}, FailOn: "error"}
+	r := &Report{ToolVersion: "1.2.3", Rules: []*engine.Rule{gdpr, liability, notice}, Summary: result.Summary{FailOn: "error"}}
 	if !stream {
 		r.Results = results
 		if base != nil {
@@ -123,7 +124,7 @@ func TestGitHubNewFirst(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		base    []BaselineEntry
+		base    []result.BaselineEntry
 		changed map[string]bool
 		// shown are the 10 error annotations; notice is the "N more" notice.
 		shown  []string
@@ -147,7 +148,7 @@ func TestGitHubNewFirst(t *testing.T) {
 			// An empty baseline makes all 14 failures new: 10 shown, 4 new ones hidden, and the
 			// notice says so.
 			name:   "everything new",
-			base:   []BaselineEntry{},
+			base:   []result.BaselineEntry{},
 			shown:  []string{"c1.yaml:10 new", "c1.yaml:20 new", "c2.yaml:10 new", "c2.yaml:20 new", "c3.yaml:10 new", "c3.yaml:20 new", "c3.yaml:30 new", "c4.yaml:10 new", "c4.yaml:20 new", "c5.yaml:10 new"},
 			notice: "4 more errors not shown as annotations (GitHub shows 10 per step), 4 of them new: see them in the log below",
 		},
@@ -220,7 +221,7 @@ func TestMarkdownNewFirstBudget(t *testing.T) {
 		results = append(results, liabilityResult(name, engine.Fail, fd("a failure the base lacks, worded at some length to take room", 10, "1", strings.Repeat("quoted words ", 10))))
 	}
 	const limit = 4 << 10
-	out := prOutput(t, Markdown{MaxBytes: limit}, []BaselineEntry{}, results, true)
+	out := prOutput(t, Markdown{MaxBytes: limit}, []result.BaselineEntry{}, results, true)
 	if len(out) > limit {
 		t.Errorf("summary of %d bytes, limit %d", len(out), limit)
 	}
@@ -327,7 +328,7 @@ func TestJSONNewFindingsComplete(t *testing.T) {
 		t.Fatalf("baseline = %+v", b)
 	}
 	f := b.NewFindings[1]
-	want := NewFinding{Contract: "c5.yaml", File: "c5.yaml", Rule: "liability/excluded-damage", Line: 30, Column: 7, Message: "new failure of c5.yaml", Sources: []contract.Source{{Art: "3.1", Quote: "new quote of c5.yaml"}}}
+	want := result.NewFinding{Contract: "c5.yaml", File: "c5.yaml", Rule: "liability/excluded-damage", Line: 30, Column: 7, Message: "new failure of c5.yaml", Sources: []contract.Source{{Art: "3.1", Quote: "new quote of c5.yaml"}}}
 	want.Fingerprint = f.Fingerprint
 	if fmt.Sprint(f) != fmt.Sprint(want) || f.Fingerprint == "" {
 		t.Errorf("new finding %+v, want %+v", f, want)
@@ -343,7 +344,7 @@ func TestSARIFRegions(t *testing.T) {
 		{Message: "exclusion too wide", Path: []any{"liability", "exclusions"}, Line: 5, Column: 24},
 		{Message: "cap too low", Path: []any{"liability", "cap2"}, Line: 6, Column: 9},
 	}}}}
-	r := &Report{ToolVersion: "dev", Rules: []*engine.Rule{liability}, Results: []*engine.Result{res}, FailOn: "error"}
+	r := &Report{ToolVersion: "dev", Rules: []*engine.Rule{liability}, Results: []*engine.Result{res}, Summary: result.Summary{FailOn: "error"}}
 	doc := decodeSARIF(t, r)
 	type region struct{ line, col, endLine int }
 	want := []region{{5, 9, 5}, {5, 24, 5}, {6, 9, 6}}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 func TestOutputs(t *testing.T) {
@@ -34,7 +35,7 @@ func TestOutputs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := &Report{Rules: rules, Results: []*engine.Result{a, b}, FailOn: "error"}
+			r := &Report{Rules: rules, Results: []*engine.Result{a, b}, Summary: result.Summary{FailOn: "error"}}
 			if tt.inputErr {
 				r.InputErrors = []contract.Diagnostic{{File: "c.yaml", Message: "bad\n::error::x"}}
 			}
@@ -51,7 +52,7 @@ func TestOutputs(t *testing.T) {
 		})
 	}
 	// Nothing failing at fail-on never, and the count of new failures against an empty baseline.
-	r := &Report{Rules: rules, Results: []*engine.Result{b}, FailOn: "never", HasBaseline: true, New: map[string]bool{}}
+	r := &Report{Rules: rules, Results: []*engine.Result{b}, Summary: result.Summary{FailOn: "never", HasBaseline: true, New: map[string]bool{}}}
 	var out strings.Builder
 	if err := (Outputs{}).Write(&out, r); err != nil {
 		t.Fatal(err)

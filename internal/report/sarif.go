@@ -13,6 +13,7 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 	"github.com/termlint/termlint/policies"
 )
 
@@ -237,10 +238,10 @@ func (s SARIF) Write(w io.Writer, r *Report) error {
 	}
 	err := r.each(func(res *engine.Result) error {
 		for _, rr := range byRuleID(res) {
-			if !reported(rr.Verdict) || rr.Verdict == engine.Waived {
+			if !result.Reported(rr.Verdict) || rr.Verdict == engine.Waived {
 				continue
 			}
-			for j, f := range findingsOf(rr) {
+			for j, f := range result.FindingsOf(rr) {
 				if err := put(findingResult(r, res, rr, b.index[rr.Rule.ID], j, f)); err != nil {
 					return err
 				}
@@ -311,7 +312,7 @@ func findingResult(r *Report, res *engine.Result, rr *engine.RuleResult, idx, n 
 		Level:               sarifLevel(rr),
 		Message:             sarifText{Text: verdictPrefix(rr.Verdict) + findingText(f)},
 		Locations:           []sarifLocation{sarifLocationOf(res.File, f.Line, f.Column)},
-		PartialFingerprints: map[string]string{FingerprintKey: FindingFingerprint(res.Contract, rr.Rule.ID, f)},
+		PartialFingerprints: map[string]string{FingerprintKey: result.FindingFingerprint(res.Contract, rr.Rule.ID, f)},
 	}
 	if rr.Waiver != nil && rr.Waiver.Expired {
 		out.Message.Text += "\n" + waiverText(rr.Waiver)
@@ -338,7 +339,7 @@ func diagnosticResult(ruleID string, idx int, level string, d contract.Diagnosti
 		Message:   sarifText{Text: d.Message},
 		Locations: []sarifLocation{sarifLocationOf(d.File, d.Line, d.Column)},
 		PartialFingerprints: map[string]string{
-			FingerprintKey: FindingFingerprint(d.File, ruleID, engine.Finding{Message: d.Message}),
+			FingerprintKey: result.FindingFingerprint(d.File, ruleID, engine.Finding{Message: d.Message}),
 		},
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 // sarifSchemaFile is the official OASIS SARIF 2.1.0 schema (errata 01), byte for byte as
@@ -337,7 +338,7 @@ func oneResult(v engine.Verdict, sev engine.Severity) *Report {
 		ToolVersion: "dev",
 		Rules:       []*engine.Rule{rule},
 		Results:     []*engine.Result{{Contract: "c.yaml", File: "c.yaml", Rules: []engine.RuleResult{rr}}},
-		FailOn:      "error",
+		Summary:     result.Summary{FailOn: "error"},
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
+	"github.com/termlint/termlint/internal/result/spool"
 )
 
 // streamResults are results in the order a run delivers them (files sorted, the documents of a
@@ -38,12 +40,12 @@ func streamReport() *Report {
 // streamBaseline has, on a contract of the run, one of the two findings by which a rule still
 // fails (the other is new) and a finding of a rule that passes now (fixed), and a finding on a
 // contract that is not in the run, which must not count as fixed.
-func streamBaseline(results []*engine.Result) []BaselineEntry {
-	entry := func(contractName, rule string, f engine.Finding) BaselineEntry {
-		return BaselineEntry{Contract: contractName, Rule: rule, Message: f.Message, Fingerprint: FindingFingerprint(contractName, rule, f)}
+func streamBaseline(results []*engine.Result) []result.BaselineEntry {
+	entry := func(contractName, rule string, f engine.Finding) result.BaselineEntry {
+		return result.BaselineEntry{Contract: contractName, Rule: rule, Message: f.Message, Fingerprint: result.FindingFingerprint(contractName, rule, f)}
 	}
 	still := results[0].Rules[1]
-	return []BaselineEntry{
+	return []result.BaselineEntry{
 		entry(results[0].Contract, still.Rule.ID, still.Findings[0]),
 		entry(results[0].Contract, "termination/notice-period", engine.Finding{Message: "the notice period is six months"}),
 		entry("c/gone.yaml", "liability/excluded-damage", engine.Finding{Message: "the vendor excludes data loss"}),
@@ -72,7 +74,7 @@ func TestStreamMatchesWrite(t *testing.T) {
 		{"text, sarif and junit", []Writer{&Text{}, SARIF{}, JUnit{}}},
 	}
 	for _, tt := range tests {
-		for _, spill := range []int{spillBytes, 1} {
+		for _, spill := range []int{spool.SpillBytes, 1} {
 			for _, baseline := range []bool{false, true} {
 				t.Run(fmt.Sprintf("%s/spill %d/baseline %v", tt.name, spill, baseline), func(t *testing.T) {
 					results := streamResults()
@@ -86,18 +88,12 @@ func TestStreamMatchesWrite(t *testing.T) {
 					}
 
 					got := streamReport()
-					s := NewStream(got, ws...)
+					s := newStream(got, spill, ws...)
 					defer func() {
 						if err := s.Close(); err != nil {
 							t.Error(err)
 						}
 					}()
-					spools := append([]*spool{s.results}, s.spools...)
-					for _, sp := range spools {
-						if sp != nil {
-							sp.limit = spill
-						}
-					}
 					if baseline {
 						s.Baseline(streamBaseline(results))
 					}
@@ -124,11 +120,6 @@ func TestStreamMatchesWrite(t *testing.T) {
 					}
 					if got.ExitFailing() != want.ExitFailing() || got.Totals() != want.Totals() || got.ContractCount() != want.ContractCount() {
 						t.Errorf("tally differs: failing %v, %+v, %d; want %v, %+v, %d", got.ExitFailing(), got.Totals(), got.ContractCount(), want.ExitFailing(), want.Totals(), want.ContractCount())
-					}
-					for _, sp := range spools {
-						if spill == 1 && sp != nil && sp.file == nil {
-							t.Error("a spill limit of 1 byte left the stream in memory")
-						}
 					}
 				})
 			}
@@ -176,10 +167,10 @@ func TestStreamNoContracts(t *testing.T) {
 
 // compareBaseline is the baseline comparison over a report that holds every result, the way it
 // was done before results streamed: the reference the streamed comparison must match.
-func compareBaseline(r *Report, base []BaselineEntry) {
-	r.startBaseline(base)
+func compareBaseline(r *Report, base []result.BaselineEntry) {
+	r.StartBaseline(base)
 	for _, res := range r.Results {
-		r.observeBaseline(res)
+		r.Observe(res)
 	}
-	r.finishBaseline()
+	r.FinishBaseline()
 }

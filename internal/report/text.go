@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/result"
 )
 
 // Text is the format for people at a terminal: per contract a summary line, then each failed
@@ -102,7 +103,7 @@ func (t *Text) tail(w *bufio.Writer, r *Report) {
 	}
 }
 
-func (t *Text) summary(c Counts) string {
+func (t *Text) summary(c result.Counts) string {
 	parts := []string{
 		t.paint(ansiRed, fmt.Sprintf("%d failed", c.Failed)),
 		t.paint(ansiYellow, fmt.Sprintf("%d unknown", c.Unknown)),
@@ -120,7 +121,7 @@ func (t *Text) summary(c Counts) string {
 
 // contract writes one contract's part; with a baseline, a failure it lacks is marked "new".
 func (t *Text) contract(w *bufio.Writer, r *Report, res *engine.Result) {
-	printf(w, "%s: %s\n", t.paint(ansiBold, cleanLine(res.Contract)), t.summary(CountsOf(res)))
+	printf(w, "%s: %s\n", t.paint(ansiBold, cleanLine(res.Contract)), t.summary(result.CountsOf(res)))
 	for _, rr := range sortedResults(res) {
 		switch rr.Verdict {
 		case engine.Pass, engine.NotApplicable:

@@ -1,4 +1,4 @@
-package report
+package spool
 
 import (
 	"encoding/binary"
@@ -11,7 +11,7 @@ import (
 	"github.com/termlint/termlint/internal/engine"
 )
 
-// A Stream spools each result in this compact binary form, for the formats that need every
+// A report.Stream spools each result in this compact binary form, for the formats that need every
 // result again at the end (SARIF, GitHub, Markdown, JUnit). It is private to one run, so it has
 // no version. It keeps what a writer can see: nil and empty slices apart, and each path step's Go
 // type, since fingerprints print the path. A rule is written as its index in the report's rules,
@@ -32,21 +32,23 @@ const (
 	stepJSON // an object or array in a path: kept as JSON, read back with json.Number
 )
 
-type resultEncoder struct {
+// Encoder writes results of one run in spool form.
+type Encoder struct {
 	rules map[string]int
 	buf   []byte
 }
 
-func newResultEncoder(rules []*engine.Rule) *resultEncoder {
-	e := &resultEncoder{rules: make(map[string]int, len(rules))}
+// NewEncoder returns an Encoder for results of rules, the report's rules.
+func NewEncoder(rules []*engine.Rule) *Encoder {
+	e := &Encoder{rules: make(map[string]int, len(rules))}
 	for i, r := range rules {
 		e.rules[r.ID] = i
 	}
 	return e
 }
 
-// encode returns res in spool form; the bytes are valid until the next call.
-func (e *resultEncoder) encode(res *engine.Result) ([]byte, error) {
+// Encode returns res in spool form; the bytes are valid until the next call.
+func (e *Encoder) Encode(res *engine.Result) ([]byte, error) {
 	b := e.buf[:0]
 	b = appendString(b, res.Contract)
 	b = appendString(b, res.File)
@@ -158,14 +160,16 @@ func ruleIDOf(r *engine.Rule) string {
 
 var errCorrupt = errors.New("spooled result is corrupt")
 
-// resultDecoder reads what resultEncoder wrote, with the same rules.
+// resultDecoder reads what Encoder wrote, with the same rules.
 type resultDecoder struct {
 	rules []*engine.Rule
 	b     []byte
 	err   error
 }
 
-func decodeResult(b []byte, rules []*engine.Rule) (*engine.Result, error) {
+// Decode reads a result Encode wrote with the same rules; corrupt bytes are an error, never a
+// panic.
+func Decode(b []byte, rules []*engine.Rule) (*engine.Result, error) {
 	d := &resultDecoder{rules: rules, b: b}
 	res := &engine.Result{Contract: d.string(), File: d.string()}
 	n, isNil := d.slice()

@@ -1,4 +1,4 @@
-package report
+package result
 
 import (
 	"encoding/json"
@@ -72,7 +72,7 @@ func ReadBaseline(path string) ([]BaselineEntry, error) {
 				continue
 			}
 			if len(r.Findings) == 0 {
-				// The finding findingsOf gives such a result, so that it fingerprints alike.
+				// The finding FindingsOf gives such a result, so that it fingerprints alike.
 				f := engine.Finding{Message: titles[r.Rule]}
 				out = append(out, BaselineEntry{Contract: c.Contract, Rule: r.Rule, Message: f.Message, Fingerprint: FindingFingerprint(c.Contract, r.Rule, f)})
 				continue
@@ -88,12 +88,13 @@ func ReadBaseline(path string) ([]BaselineEntry, error) {
 
 // readBounded reads a baseline: a regular file of at most limit bytes.
 func readBounded(path string, limit int64) ([]byte, error) {
-	return readBoundedAs("baseline", path, limit)
+	return ReadBounded("baseline", path, limit)
 }
 
-// readBoundedAs reads a regular file of at most limit bytes; what names it in errors. Anything
+// ReadBounded reads a regular file of at most limit bytes; what names it in errors. Anything
 // else is refused before it is read: a FIFO would block, a device such as /dev/zero never ends.
-func readBoundedAs(what, path string, limit int64) ([]byte, error) {
+// The list of changed files (report.ReadChanged) is read the same way.
+func ReadBounded(what, path string, limit int64) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", what, err)
@@ -199,36 +200,39 @@ type baselineRun struct {
 	newCount int
 }
 
-func (r *Report) startBaseline(base []BaselineEntry) {
-	r.HasBaseline = true
-	r.New = map[string]bool{}
-	r.newFindings = map[string][]int{}
-	r.NewFindings, r.NewFindingsOmitted = nil, 0
-	r.Fixed = nil
+// StartBaseline begins a comparison with an earlier run's failures: Observe then marks which
+// failures are new, FinishBaseline lists the baseline's failures that no longer occur, and only
+// new failures fail the run. Call it before the first Observe.
+func (s *Summary) StartBaseline(base []BaselineEntry) {
+	s.HasBaseline = true
+	s.New = map[string]bool{}
+	s.newFindings = map[string][]int{}
+	s.NewFindings, s.NewFindingsOmitted = nil, 0
+	s.Fixed = nil
 	b := &baselineRun{entries: base, unmatched: map[findingKey]int{}, checked: map[string]bool{}}
 	for _, e := range base {
 		b.unmatched[findingKey{e.Contract, e.Rule, e.Fingerprint}]++
 		b.checked[e.Contract] = false
 	}
-	r.baseline = b
+	s.baseline = b
 }
 
-// IsNewFinding says whether the i-th finding (as findingsOf lists them) of rr is a failure the
+// IsNewFinding says whether the i-th finding (as FindingsOf lists them) of rr is a failure the
 // baseline lacks.
-func (r *Report) IsNewFinding(res *engine.Result, rr *engine.RuleResult, i int) bool {
+func (s *Summary) IsNewFinding(res *engine.Result, rr *engine.RuleResult, i int) bool {
 	key := Fingerprint(res.Contract, rr)
-	if !r.HasBaseline || rr.Verdict != engine.Fail || !r.New[key] {
+	if !s.HasBaseline || rr.Verdict != engine.Fail || !s.New[key] {
 		return false
 	}
-	some, partly := r.newFindings[key]
+	some, partly := s.newFindings[key]
 	return !partly || slices.Contains(some, i)
 }
 
-// observeBaseline marks res's new failures; a no-op without a baseline. Findings are matched in
+// Observe marks res's new failures; a no-op without a baseline. Findings are matched in
 // the order the result lists them (by position), so that of two identical findings where the
 // baseline had one, the later one is new.
-func (r *Report) observeBaseline(res *engine.Result) {
-	b := r.baseline
+func (s *Summary) Observe(res *engine.Result) {
+	b := s.baseline
 	if b == nil {
 		return
 	}
@@ -240,7 +244,7 @@ func (r *Report) observeBaseline(res *engine.Result) {
 		if rr.Verdict != engine.Fail && rr.Verdict != engine.Waived {
 			continue
 		}
-		fs := findingsOf(rr)
+		fs := FindingsOf(rr)
 		var newIdx []int
 		for j, f := range fs {
 			fp := FindingFingerprint(res.Contract, rr.Rule.ID, f)
@@ -255,22 +259,22 @@ func (r *Report) observeBaseline(res *engine.Result) {
 			}
 			newIdx = append(newIdx, j)
 			b.newCount++
-			r.NewFindings = append(r.NewFindings, NewFinding{
+			s.NewFindings = append(s.NewFindings, NewFinding{
 				Contract: res.Contract, File: res.File, Rule: rr.Rule.ID,
 				Line: f.Line, Column: f.Column, Message: f.Message, Sources: cloneSources(f.Sources), Fingerprint: fp,
 			})
-			if len(r.NewFindings) >= 2*maxNewFindings {
+			if len(s.NewFindings) >= 2*maxNewFindings {
 				// Cut to the first in report order, whatever order results arrive in, so that
 				// the list is the same on every run.
-				sortNewFindings(r.NewFindings)
-				r.NewFindings = r.NewFindings[:maxNewFindings]
+				sortNewFindings(s.NewFindings)
+				s.NewFindings = s.NewFindings[:maxNewFindings]
 			}
 		}
 		if len(newIdx) > 0 {
 			key := Fingerprint(res.Contract, rr)
-			r.New[key] = true
+			s.New[key] = true
 			if len(newIdx) < len(fs) {
-				r.newFindings[key] = newIdx
+				s.newFindings[key] = newIdx
 			}
 		}
 	}
@@ -311,29 +315,29 @@ func sortNewFindings(fs []NewFinding) {
 	})
 }
 
-// finishBaseline lists the baseline's findings that no run result repeated, in the contracts this
+// FinishBaseline lists the baseline's findings that no run result repeated, in the contracts this
 // run checked, and puts the new findings in report order.
-func (r *Report) finishBaseline() {
-	b := r.baseline
+func (s *Summary) FinishBaseline() {
+	b := s.baseline
 	if b == nil {
 		return
 	}
-	r.baseline = nil
-	sortNewFindings(r.NewFindings)
-	if len(r.NewFindings) > maxNewFindings {
-		r.NewFindings = r.NewFindings[:maxNewFindings]
+	s.baseline = nil
+	sortNewFindings(s.NewFindings)
+	if len(s.NewFindings) > maxNewFindings {
+		s.NewFindings = s.NewFindings[:maxNewFindings]
 	}
-	r.NewFindingsOmitted = b.newCount - len(r.NewFindings)
+	s.NewFindingsOmitted = b.newCount - len(s.NewFindings)
 	for _, e := range b.entries {
 		// A contract that was not part of this run is not fixed, just not checked.
 		k := findingKey{e.Contract, e.Rule, e.Fingerprint}
 		if b.checked[e.Contract] && b.unmatched[k] > 0 {
 			b.unmatched[k]--
-			r.Fixed = append(r.Fixed, e)
+			s.Fixed = append(s.Fixed, e)
 		}
 	}
-	sort.SliceStable(r.Fixed, func(i, j int) bool {
-		a, b := r.Fixed[i], r.Fixed[j]
+	sort.SliceStable(s.Fixed, func(i, j int) bool {
+		a, b := s.Fixed[i], s.Fixed[j]
 		if a.Contract != b.Contract {
 			return a.Contract < b.Contract
 		}
@@ -345,4 +349,27 @@ func (r *Report) finishBaseline() {
 		}
 		return a.Fingerprint < b.Fingerprint
 	})
+}
+
+// BaselineEntry is one failing (or waived) finding of a baseline.
+type BaselineEntry struct {
+	Contract string `json:"contract"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+	// Fingerprint is FindingFingerprint of the finding, computed when the baseline is read.
+	Fingerprint string `json:"fingerprint"`
+}
+
+// NewFinding is a failing finding that a baseline lacks.
+type NewFinding struct {
+	Contract string `json:"contract"`
+	File     string `json:"file"`
+	Rule     string `json:"rule"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Message  string `json:"message"`
+	// Sources are the vendor's clauses the finding cites, so that a reviewer sees the new
+	// failure in full without looking it up in the contract.
+	Sources     []contract.Source `json:"sources,omitempty"`
+	Fingerprint string            `json:"fingerprint"`
 }
