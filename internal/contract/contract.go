@@ -11,18 +11,23 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Contract is one YAML document of a file, loaded and normalised.
-type Contract struct {
+// document is one parsed YAML document of a file, whose nodes know their positions: what a
+// contract and a waivers file share, so that each can place its diagnostics.
+type document struct {
 	// File is the path as the user named it (or "-" for standard input).
 	File string
+	root *yaml.Node
+}
+
+// Contract is one YAML document of a file, loaded and normalised.
+type Contract struct {
+	document
 	// Index is the document's position in a multi-document file, from 0; Documents is how many the
 	// file holds, so that reports can say "doc 2 of 3" only when it matters.
 	Index, Documents int
 	// Input is the normalised value handed to policies: durations as {text, days}, money words as
 	// {text, value}.
 	Input map[string]any
-
-	root *yaml.Node
 }
 
 // Name identifies the contract in reports: the file, and the document number when the file holds
@@ -69,7 +74,7 @@ type Source struct {
 // Position returns the line and column of the node at path (keys and list indexes, as policies
 // write them). A path that leaves the document stops at the deepest node that exists, so a finding
 // about a missing key points at the mapping that lacks it.
-func (c *Contract) Position(path []any) (line, col int) {
+func (c *document) Position(path []any) (line, col int) {
 	n := c.root
 	key := c.root
 	for _, step := range path {
@@ -209,7 +214,7 @@ func sourcesOf(v any) []Source {
 }
 
 // keyPosition points at key name inside the mapping at path, or at the mapping.
-func (c *Contract) keyPosition(path []any, name string) (int, int) {
+func (c *document) keyPosition(path []any, name string) (int, int) {
 	n := c.root
 	for _, step := range path {
 		next, _ := child(n, step)

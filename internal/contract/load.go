@@ -250,7 +250,7 @@ func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic)
 	// One budget of values for the whole file: the documents share it.
 	budget := newBudget(l.opts.Limits)
 	for i, n := range docs {
-		c := &Contract{File: file, Index: i, Documents: len(docs), root: n}
+		c := &Contract{document: document{File: file, root: n}, Index: i, Documents: len(docs)}
 		ds := l.check(c, dir, budget)
 		if len(ds) == 0 {
 			out = append(out, c)
@@ -289,7 +289,7 @@ func expandedTextLimit(limits Limits) int64 { return 2 * limits.MaxBytes }
 // check converts one document and runs every check on it; the contract is usable only when no
 // diagnostic comes back.
 func (l *Loader) check(c *Contract, dir string, budget *nodeBudget) []Diagnostic {
-	m, ds := decodeWithin(c, l.opts.Limits, budget, l.schema, "a contract (a YAML mapping with schema_version, document and vendor)")
+	m, ds := decodeWithin(&c.document, l.opts.Limits, budget, l.schema, "a contract (a YAML mapping with schema_version, document and vendor)")
 	if len(ds) > 0 {
 		return ds
 	}
@@ -305,12 +305,12 @@ func (l *Loader) check(c *Contract, dir string, budget *nodeBudget) []Diagnostic
 
 // decode converts one YAML document into a plain mapping and validates it against s; what
 // describes the expected content in messages.
-func decode(c *Contract, limits Limits, s *Schema, what string) (map[string]any, []Diagnostic) {
+func decode(c *document, limits Limits, s *Schema, what string) (map[string]any, []Diagnostic) {
 	return decodeWithin(c, limits, newBudget(limits), s, what)
 }
 
 // decodeWithin is decode drawing its values from budget, which the documents of one file share.
-func decodeWithin(c *Contract, limits Limits, budget *nodeBudget, s *Schema, what string) (map[string]any, []Diagnostic) {
+func decodeWithin(c *document, limits Limits, budget *nodeBudget, s *Schema, what string) (map[string]any, []Diagnostic) {
 	conv := converter{file: c.File, limits: limits, budget: budget}
 	root := c.root
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {

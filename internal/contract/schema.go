@@ -52,7 +52,7 @@ func compileSchema(id string, raw []byte) (*Schema, error) {
 	return s, nil
 }
 
-func (s *Schema) validate(c *Contract, v map[string]any) []Diagnostic {
+func (s *Schema) validate(c *document, v map[string]any) []Diagnostic {
 	// The validator understands the loader's types as they are, json.Number included.
 	err := s.compiled.Validate(v)
 	if err == nil {
@@ -135,7 +135,7 @@ func pointer(loc []string) string {
 }
 
 // diagnostic words a schema error for a person who writes contracts, not JSON Schema.
-func (s *Schema) diagnostic(c *Contract, e *jsonschema.ValidationError) Diagnostic {
+func (s *Schema) diagnostic(c *document, e *jsonschema.ValidationError) Diagnostic {
 	loc := e.InstanceLocation
 	line, col := c.Position(pathOf(loc))
 	msg := ""

@@ -130,7 +130,7 @@ func parseWaivers(s *Schema, file string, data []byte, limits Limits, policy Wai
 		}
 		return fail(syntaxDiagnostic(file, data, err))
 	}
-	c := &Contract{File: file, Documents: 1, root: &root}
+	c := &document{File: file, root: &root}
 	m, diags := decode(c, limits, s, "a waivers file (a mapping with a waivers list)")
 	if len(diags) > 0 {
 		return fail(diags...)
@@ -160,7 +160,7 @@ func parseWaivers(s *Schema, file string, data []byte, limits Limits, policy Wai
 // waiverJudge checks each waiver of a file against the policy, collecting every problem so that
 // one run shows them all.
 type waiverJudge struct {
-	c                *Contract
+	c                *document
 	policy           WaiverPolicy
 	day, horizon     time.Time
 	months           int
