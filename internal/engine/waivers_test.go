@@ -97,3 +97,26 @@ func TestWaiverLeavesOtherVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestWaiverMatchesContractNotFile: a waiver written for a one-document file does not cover the
+// documents a pull request appends to it; a document is waived by its own name.
+func TestWaiverMatchesContractNotFile(t *testing.T) {
+	expires := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		pattern string
+		want    Verdict
+	}{
+		{"c.yaml", Fail},
+		{"c.yaml#2", Waived},
+		{"c.yaml#*", Waived},
+		{"*.yaml", Fail},
+	} {
+		w := contract.Waiver{Rule: "a/b", Contract: tt.pattern, Reason: "r", ApprovedBy: "Legal team", Expires: expires, File: "w.yaml", Line: 2, Column: 5}
+		set := NewWaiverSet([]contract.Waiver{w}, time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC))
+		res := &Result{Contract: "c.yaml#2", File: "c.yaml", Rules: []RuleResult{{Rule: &Rule{ID: "a/b"}, Verdict: Fail, Findings: []Finding{{Message: "m"}}}}}
+		set.Apply(res)
+		if got := res.Rules[0].Verdict; got != tt.want {
+			t.Errorf("waiver for %q on c.yaml#2: %s; want %s", tt.pattern, got, tt.want)
+		}
+	}
+}
