@@ -84,3 +84,29 @@ func TestAliasedTextBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasAcrossDocuments: yaml.v3 resolves an alias to an earlier document's anchor; YAML does
+// not, and neither does termlint, so each document reads on its own.
+func TestAliasAcrossDocuments(t *testing.T) {
+	l, err := NewLoader(Options{SkipQuotes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, diags := l.Load("two.yaml", ".", []byte("x-a: &big [1, 2]\n---\nx-b: *big\n"))
+	found := false
+	for _, d := range diags {
+		if d.Line == 3 && d.Column == 6 && strings.Contains(d.Message, "alias *big refers to an anchor of another document") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("diagnostics = %v; want the alias refused at 3:6", diags)
+	}
+	// Within one document an alias is fine.
+	_, diags = l.Load("one.yaml", ".", []byte("x-a: &big [1, 2]\nx-b: *big\n"))
+	for _, d := range diags {
+		if strings.Contains(d.Message, "another document") {
+			t.Errorf("an alias within its document refused: %v", d)
+		}
+	}
+}

@@ -311,7 +311,7 @@ func decode(c *document, limits Limits, s *Schema, what string) (map[string]any,
 
 // decodeWithin is decode drawing its values from budget, which the documents of one file share.
 func decodeWithin(c *document, limits Limits, budget *nodeBudget, s *Schema, what string) (map[string]any, []Diagnostic) {
-	conv := converter{file: c.File, limits: limits, budget: budget}
+	conv := converter{file: c.File, limits: limits, budget: budget, doc: c.root}
 	root := c.root
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
@@ -458,6 +458,25 @@ type converter struct {
 	// stopped is set once a limit is hit: one message is enough, and going on would cost what
 	// the limit is there to prevent.
 	stopped bool
+	// doc is the document being converted; anchors, its anchored nodes, is found at its first
+	// alias. yaml.v3 resolves an alias to an anchor of an earlier document of the file, which
+	// YAML does not allow and other tools refuse: a reader of one document would not see the
+	// value.
+	doc     *yaml.Node
+	anchors map[*yaml.Node]bool
+}
+
+// anchorsOf collects the anchored nodes of a document, not following aliases.
+func anchorsOf(n *yaml.Node, into map[*yaml.Node]bool) {
+	if n == nil || n.Kind == yaml.AliasNode {
+		return
+	}
+	if n.Anchor != "" {
+		into[n] = true
+	}
+	for _, c := range n.Content {
+		anchorsOf(c, into)
+	}
 }
 
 func (cv *converter) fail(n *yaml.Node, format string, args ...any) {
@@ -482,6 +501,14 @@ func (cv *converter) value(n *yaml.Node, depth int) any {
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
+		if cv.anchors == nil {
+			cv.anchors = map[*yaml.Node]bool{}
+			anchorsOf(cv.doc, cv.anchors)
+		}
+		if !cv.anchors[n.Alias] {
+			cv.fail(n, "alias *%s refers to an anchor of another document in this file: each document must define its own anchors", n.Value)
+			return nil
+		}
 		return cv.value(n.Alias, depth)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
