@@ -147,12 +147,14 @@ func junitCaseOf(r *Report, res *engine.Result, rr *engine.RuleResult) junitCase
 			c.Skipped = &junitSkipped{Message: notFailingWhy(r, res, rr) + firstMessage(rr), Text: junitFindings(r, res, rr)}
 			break
 		}
-		prefix := verdictPrefix(rr.Verdict)
+		prefix, msg := verdictPrefix(rr.Verdict), firstMessage(rr)
 		if r.HasBaseline && rr.Verdict == engine.Fail {
-			prefix = "new: "
+			// The headline is what is new: an old finding first in the list would tell the reader
+			// of a CI summary that nothing changed.
+			prefix, msg = "new: ", firstNewMessage(r, res, rr)
 		}
 		c.Failure = &junitProblem{
-			Message: prefix + firstMessage(rr),
+			Message: prefix + msg,
 			Type:    string(rr.Rule.Severity),
 			Text:    junitFindings(r, res, rr),
 		}
@@ -184,6 +186,20 @@ func notFailingWhy(r *Report, res *engine.Result, rr *engine.RuleResult) string 
 }
 
 // firstMessage sums up a result in one attribute, which test report viewers show as the headline.
+// firstNewMessage is firstMessage led by the first new finding.
+func firstNewMessage(r *Report, res *engine.Result, rr *engine.RuleResult) string {
+	for i, f := range rr.Findings {
+		if r.IsNewFinding(res, rr, i) {
+			msg := f.Message
+			if n := len(rr.Findings) - 1; n > 0 {
+				msg += fmt.Sprintf(" (and %d more)", n)
+			}
+			return msg
+		}
+	}
+	return firstMessage(rr)
+}
+
 func firstMessage(rr *engine.RuleResult) string {
 	if len(rr.Findings) == 0 {
 		return rr.Rule.Title

@@ -252,6 +252,9 @@ func TestJUnitBaseline(t *testing.T) {
 				t.Errorf("%s: want a failure, got %+v", s.Name, c)
 			case isNew && (!strings.HasPrefix(c.Failure.Message, "new: ") || !strings.Contains(c.Failure.Text, ":30:7: new: new failure of") || strings.Count(c.Failure.Text, "new: ") != 1):
 				t.Errorf("%s: the failure should say new, for the new finding only: %q %q", s.Name, c.Failure.Message, c.Failure.Text)
+			case isNew && c.Failure.Message != "new: new failure of "+s.Name+" (and 2 more)":
+				// The new finding is third in the list; the headline is what is new.
+				t.Errorf("%s: headline %q; want the new finding", s.Name, c.Failure.Message)
 			case !isNew && (c.Failure != nil || c.Skipped == nil || s.Skipped != 1 || !strings.HasPrefix(c.Skipped.Message, "existing (in the baseline): old failure A")):
 				t.Errorf("%s: want skipped as existing, got %+v", s.Name, c)
 			}
