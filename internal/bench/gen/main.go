@@ -1,7 +1,8 @@
 // Command gen writes a corpus of realistic contracts for benchmarks by varying the five vendor
 // fixtures: values (durations, amounts, percentages, booleans), list lengths (items dropped or
 // repeated) and sections present or absent. Quotes are never changed, so every generated contract
-// still passes the quote check against the shared source texts, which are referenced, not copied.
+// still passes the quote check against the source texts, copied once into the corpus's sources/
+// (a contract's source must lie inside its repository or its own directory).
 //
 //	go run ./internal/bench/gen -n 10000 -o /tmp/corpus
 package main
@@ -33,7 +34,7 @@ func main() {
 type base struct {
 	name   string
 	doc    *yaml.Node
-	source string // absolute path of the source text
+	source string // the source text's path, relative to the corpus
 }
 
 func run(n int, out, fixtures string, seed uint64) error {
@@ -55,14 +56,19 @@ func run(n int, out, fixtures string, seed uint64) error {
 		if src == nil {
 			return fmt.Errorf("%s: no document.source", f)
 		}
-		abs, err := filepath.Abs(filepath.Join(filepath.Dir(f), src.Value))
+		text, err := os.ReadFile(filepath.Join(filepath.Dir(f), src.Value))
 		if err != nil {
 			return err
 		}
-		bases = append(bases, base{name: strings.TrimSuffix(filepath.Base(f), ".yaml"), doc: &doc, source: abs})
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
+		name := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		rel := "sources/" + name + ".txt"
+		if err := os.MkdirAll(filepath.Join(out, "sources"), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(rel)), text, 0o644); err != nil {
+			return err
+		}
+		bases = append(bases, base{name: name, doc: &doc, source: rel})
 	}
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	for i := range n {
