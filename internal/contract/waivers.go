@@ -9,11 +9,11 @@ import (
 	"os"
 	"path"
 	"strings"
-	"syscall"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/termlint/termlint/internal/safefile"
 	"github.com/termlint/termlint/schema"
 )
 
@@ -263,19 +263,19 @@ func addMonths(day time.Time, n int) time.Time {
 // cannot hang the run, and the type is checked on the opened file, so a swap after a check
 // cannot slip a device in.
 func readWaivers(file string, limit int64) ([]byte, error) {
-	f, err := os.OpenFile(file, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, info, err := safefile.Open(file)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		kind := "not a file"
+		if fi, serr := os.Stat(file); serr == nil {
+			kind = kindOfFile(fi.Mode())
+		}
+		return nil, fmt.Errorf("%w: waivers file %s: %s, not a regular file", ErrUnreadable, file, kind)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: waivers file: %w", ErrUnreadable, err)
 	}
 	// A read-only file: a failed Close loses nothing.
 	defer func() { _ = f.Close() }()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%w: waivers file: %w", ErrUnreadable, err)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%w: waivers file %s: %s, not a regular file", ErrUnreadable, file, kindOfFile(info.Mode()))
-	}
 	if info.Size() > limit {
 		return nil, &tooLargeError{limit}
 	}

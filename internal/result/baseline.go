@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"sort"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
+	"github.com/termlint/termlint/internal/safefile"
 )
 
 // MaxBaselineBytes bounds a baseline file. A baseline is trusted input, but a wrong path (a device,
@@ -95,33 +95,30 @@ func readBounded(path string, limit int64) ([]byte, error) {
 // else is refused before it is read: a FIFO would block, a device such as /dev/zero never ends.
 // The list of changed files (report.ReadChanged) is read the same way.
 func ReadBounded(what, path string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", what, err)
+	f, info, err := safefile.Open(path)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		kind := "not a file"
+		if fi, serr := os.Stat(path); serr == nil {
+			kind = fileKind(fi.Mode())
+		}
+		return nil, fmt.Errorf("%s %s is not a regular file but %s", what, path, kind)
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s %s is not a regular file but %s", what, path, fileKind(fi.Mode()))
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("%s %s is larger than the limit of %s", what, path, byteSize(limit))
-	}
-	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", what, err)
 	}
 	// Only read: a failing Close loses nothing.
 	defer func() { _ = f.Close() }()
-	// The file may have been replaced since the Stat.
-	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s %s is not a regular file", what, path)
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s %s is larger than the limit of %s", what, path, byteSize(limit))
 	}
-	// One byte past the limit tells a file that grew since the Stat.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// The bounded read also catches a file that grew since it was opened.
+	data, err := safefile.ReadLimited(f, limit)
+	var tooLarge *safefile.TooLargeError
+	if errors.As(err, &tooLarge) {
+		return nil, fmt.Errorf("%s %s is larger than the limit of %s", what, path, byteSize(limit))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", what, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s %s is larger than the limit of %s", what, path, byteSize(limit))
 	}
 	return data, nil
 }
