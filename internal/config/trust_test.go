@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -170,5 +171,21 @@ func TestExportRefAndChanged(t *testing.T) {
 		t.Errorf("ExportRef past the file limit = %v", err)
 	} else if errors.Is(err, os.ErrNotExist) {
 		t.Errorf("unexpected error kind: %v", err)
+	}
+}
+
+// TestChangedBounded: a pull request that fills a trusted directory with files gets that
+// directory reported once, not every file compared and listed.
+func TestChangedBounded(t *testing.T) {
+	trusted, work := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(trusted, "policies", "a.rego"), "package a\n")
+	writeFile(t, filepath.Join(work, "policies", "a.rego"), "package a\n")
+	for i := range maxCompareFiles {
+		if err := os.WriteFile(filepath.Join(work, "policies", "x"+strconv.Itoa(i)+".rego"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := Changed(trusted, work, []string{"policies"}); !slices.Equal(got, []string{"policies"}) {
+		t.Errorf("Changed = %d entries (first %v); want the directory alone", len(got), got[:min(len(got), 3)])
 	}
 }

@@ -15,6 +15,11 @@ import (
 // maxCompareBytes bounds each file compared by Changed; larger files count as changed.
 const maxCompareBytes = 16 << 20
 
+// maxCompareFiles bounds the files Changed compares under one trusted path: the working tree's
+// copy comes from the pull request, which could fill a policy directory with a million files.
+// Past it the directory itself is reported as changed, for a reviewer to look at.
+const maxCompareFiles = 10_000
+
 // Changed lists the trusted inputs, given as paths relative to both trees, whose files differ
 // between the trusted tree (the base branch) and the working tree (the pull request): a file
 // added, removed or edited. A check reads them from the trusted tree, so a change in the pull
@@ -28,9 +33,13 @@ func Changed(trusted, work string, rels []string) []string {
 		}
 		files := map[string]bool{}
 		for _, root := range []string{trusted, work} {
-			for _, f := range listFiles(root, rel) {
+			for _, f := range listFiles(root, rel, maxCompareFiles+1) {
 				files[f] = true
 			}
+		}
+		if len(files) > maxCompareFiles {
+			seen[filepath.ToSlash(rel)] = true
+			continue
 		}
 		for f := range files {
 			if !sameFile(filepath.Join(trusted, f), filepath.Join(work, f)) {
@@ -48,7 +57,7 @@ func Changed(trusted, work string, rels []string) []string {
 
 // listFiles returns the files at rel under root: rel itself if it is a file, the files below it
 // if it is a directory (hidden directories left out, as the policy loader does).
-func listFiles(root, rel string) []string {
+func listFiles(root, rel string, limit int) []string {
 	p := filepath.Join(root, rel)
 	info, err := os.Lstat(p)
 	if err != nil {
@@ -70,6 +79,9 @@ func listFiles(root, rel string) []string {
 		}
 		if r, err := filepath.Rel(root, path); err == nil {
 			out = append(out, r)
+		}
+		if len(out) >= limit {
+			return filepath.SkipAll
 		}
 		return nil
 	})

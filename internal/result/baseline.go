@@ -1,12 +1,12 @@
 package result
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -291,24 +291,9 @@ func cloneSources(srcs []contract.Source) []contract.Source {
 }
 
 func sortNewFindings(fs []NewFinding) {
-	sort.Slice(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Contract != b.Contract {
-			return a.Contract < b.Contract
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Fingerprint != b.Fingerprint {
-			return a.Fingerprint < b.Fingerprint
-		}
-		return a.Message < b.Message
+	slices.SortFunc(fs, func(a, b NewFinding) int {
+		return cmp.Or(cmp.Compare(a.Contract, b.Contract), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column), cmp.Compare(a.Fingerprint, b.Fingerprint), cmp.Compare(a.Message, b.Message))
 	})
 }
 
@@ -333,18 +318,9 @@ func (s *Summary) FinishBaseline() {
 			s.Fixed = append(s.Fixed, e)
 		}
 	}
-	sort.SliceStable(s.Fixed, func(i, j int) bool {
-		a, b := s.Fixed[i], s.Fixed[j]
-		if a.Contract != b.Contract {
-			return a.Contract < b.Contract
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		if a.Message != b.Message {
-			return a.Message < b.Message
-		}
-		return a.Fingerprint < b.Fingerprint
+	slices.SortStableFunc(s.Fixed, func(a, b BaselineEntry) int {
+		return cmp.Or(cmp.Compare(a.Contract, b.Contract), cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message), cmp.Compare(a.Fingerprint, b.Fingerprint))
 	})
 }
 
