@@ -125,7 +125,7 @@ func parse(e *env, fs *pflag.FlagSet, args []string) (int, bool) {
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
 	if errors.Is(err, pflag.ErrHelp) {
-		fs.Usage()
+		// pflag has already printed the usage, through fs.Usage.
 		return exitOK, true
 	}
 	if err != nil {

@@ -256,3 +256,13 @@ func TestTrustedRunsAreDeterministic(t *testing.T) {
 		t.Errorf("the custom rule is not named by its path in the repository (stderr %s)", errs)
 	}
 }
+
+// TestHelpOnce: every command's --help prints its usage once, on standard output.
+func TestHelpOnce(t *testing.T) {
+	for _, c := range commands() {
+		code, out, _ := runCmd(t, "", c.name, "--help")
+		if code != 0 || strings.Count(out, "Usage: termlint "+c.name) != 1 {
+			t.Errorf("%s --help: exit %d, usage printed %d times", c.name, code, strings.Count(out, "Usage: termlint "+c.name))
+		}
+	}
+}
