@@ -176,6 +176,9 @@ func (s *Schema) diagnostic(c *document, e *jsonschema.ValidationError) Diagnost
 		msg = fmt.Sprintf("%s: must not be empty", pointer(loc))
 	case *kind.MaxLength:
 		msg = fmt.Sprintf("%s: %d characters, more than the %d allowed: quote the clause, not the document", pointer(loc), k.Got, k.Want)
+	case *kind.Not:
+		// The only "not" in the schema: a fact group set in another document carries no status.
+		msg = fmt.Sprintf("%s: defined_in and status exclude each other: a value set in another document is neither absent nor ambiguous here", pointer(loc))
 	case *kind.Minimum:
 		msg = fmt.Sprintf("%s: %v is below the minimum %v", pointer(loc), k.Got, k.Want)
 	case *kind.Maximum:
