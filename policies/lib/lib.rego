@@ -10,8 +10,11 @@ finding(msg, path) := {"msg": msg, "path": path}
 # absent: the encoder searched the document and it is silent.
 absent(x) if x.status == "absent"
 
-# ambiguous: the document speaks to it unclearly; a person must look.
+# ambiguous: the document speaks to it unclearly, or leaves it to another document of the deal that
+# is not provided (termlint marks such a fact status "deferred"); either way a person must look.
 ambiguous(x) if x.status == "ambiguous"
+
+ambiguous(x) if x.status == "deferred"
 
 # stated: a value the document states (neither absent nor ambiguous).
 stated(x) if {
@@ -24,8 +27,17 @@ list(x) := x if is_array(x)
 
 else := []
 
-# reason explains an ambiguous fact, using the encoder's note when there is one.
-reason(x, what) := sprintf("%s is marked ambiguous: %s", [what, x.note]) if x.note
+# reason explains an ambiguous fact, using the encoder's note when there is one; a fact left to a
+# document the deal does not provide says where it is set, under the name the clause gives it.
+reason(x, what) := sprintf(
+	"%s is set in the %s (\"%s\"), which is not provided",
+	[what, role_words(x.defined_in), x.variable],
+) if {
+	x.status == "deferred"
+	x.variable
+} else := sprintf("%s is set in the %s, which is not provided", [what, role_words(x.defined_in)]) if {
+	x.status == "deferred"
+} else := sprintf("%s is marked ambiguous: %s", [what, x.note]) if x.note
 
 else := sprintf("%s is marked ambiguous", [what])
 
@@ -33,6 +45,26 @@ else := sprintf("%s is marked ambiguous", [what])
 days(d) := d.days if not d.indefinite
 
 else := 1e9
+
+# role_words names a document of a deal by its role, as a lawyer would.
+role_words(r) := w if w := role_names[r]
+
+else := label(r)
+
+# role_names are the words for each role of a document in a deal.
+role_names := {
+	"general_terms": "general terms",
+	"msa": "master agreement",
+	"order_form": "order form",
+	"cover_page": "cover page",
+	"dpa": "processor agreement",
+	"sla": "service level agreement",
+	"security_policy": "security policy",
+	"price_list": "price list",
+	"website_terms": "terms on the vendor's website",
+	"support_policy": "support policy",
+	"acceptable_use_policy": "acceptable use policy",
+}
 
 # label turns an enum value into words for a message.
 label(s) := replace(s, "_", " ")

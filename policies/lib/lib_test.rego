@@ -81,3 +81,23 @@ test_applies_to if {
 	lib.applies_to_note({"applies_to": "hosting"}) == " (hosting)"
 	lib.applies_to_note({}) == ""
 }
+
+test_deferred_is_ambiguous if {
+	lib.ambiguous({"status": "deferred", "defined_in": "cover_page"})
+	not lib.stated({"status": "deferred", "defined_in": "cover_page"})
+}
+
+test_reason_deferred_with_variable if {
+	x := {"status": "deferred", "defined_in": "cover_page", "variable": "General Cap Amount"}
+	want := "the liability cap is set in the cover page (\"General Cap Amount\"), which is not provided"
+	lib.reason(x, "the liability cap") == want
+}
+
+test_reason_deferred_without_variable if {
+	want := "the audit right is set in the processor agreement, which is not provided"
+	lib.reason({"status": "deferred", "defined_in": "dpa"}, "the audit right") == want
+}
+
+test_reason_ambiguous_unchanged if {
+	lib.reason({"status": "ambiguous", "note": "two readings"}, "the cap") == "the cap is marked ambiguous: two readings"
+}
