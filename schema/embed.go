@@ -21,3 +21,12 @@ const ID = "https://github.com/termlint/termlint/schema/contract.schema.json"
 
 // Contract returns the contract schema as JSON. The slice is shared: do not modify it.
 func Contract() []byte { return contractSchema }
+
+//go:embed deal.schema.json
+var dealSchema []byte
+
+// DealID is the deal schema's $id.
+const DealID = "https://github.com/termlint/termlint/schema/deal.schema.json"
+
+// Deal returns the schema of deal files as JSON. The slice is shared: do not modify it.
+func Deal() []byte { return dealSchema }

@@ -9,7 +9,7 @@ import (
 // must carry a description, since editors show them as tooltips to the people who encode
 // contracts.
 func TestDescriptions(t *testing.T) {
-	for name, raw := range map[string][]byte{"contract": Contract(), "waivers": Waivers()} {
+	for name, raw := range map[string][]byte{"contract": Contract(), "waivers": Waivers(), "deal": Deal()} {
 		var doc map[string]any
 		if err := json.Unmarshal(raw, &doc); err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -56,5 +56,28 @@ func TestDescriptions(t *testing.T) {
 			t.Errorf("%s: walked only %d properties", name, props)
 		}
 		t.Logf("%s: %d properties, %d enum values, all described", name, props, enums)
+	}
+}
+
+// TestDealSharesDefinitions keeps the deal schema's copies of the contract schema's definitions
+// equal to them: the deal schema stands alone for editors, but a role or a src must mean the same
+// in both files.
+func TestDealSharesDefinitions(t *testing.T) {
+	defs := func(raw []byte) map[string]any {
+		var doc struct {
+			Definitions map[string]any `json:"definitions"`
+		}
+		if err := json.Unmarshal(raw, &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Definitions
+	}
+	contract, deal := defs(Contract()), defs(Deal())
+	for _, name := range []string{"doc_role", "src", "src_item", "note"} {
+		a, _ := json.Marshal(contract[name])
+		b, _ := json.Marshal(deal[name])
+		if contract[name] == nil || string(a) != string(b) {
+			t.Errorf("definition %s differs between contract.schema.json and deal.schema.json:\n%s\n%s", name, a, b)
+		}
 	}
 }

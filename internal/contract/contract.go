@@ -26,8 +26,12 @@ type Contract struct {
 	// file holds, so that reports can say "doc 2 of 3" only when it matters.
 	Index, Documents int
 	// Input is the normalised value handed to policies: durations as {text, days}, money words as
-	// {text, value}.
+	// {text, value}. For a deal, the documents' facts merged (see deal.go).
 	Input map[string]any
+	// isDeal marks a deal file's document; prov, in a deal, says which document each value of
+	// Input comes from.
+	isDeal bool
+	prov   *provenance
 }
 
 // Name identifies the contract in reports: the file, and the document number when the file holds
@@ -161,8 +165,13 @@ func index(step any) (int, bool) {
 func (c *Contract) Sources(path []any) []Source {
 	var found any
 	var v any = c.Input
+	// In a deal, a src above the value's own document is another document's clause.
+	from := 0
+	if c.prov != nil {
+		_, from = c.prov.owner(path)
+	}
 	for i := 0; ; i++ {
-		if m, ok := v.(map[string]any); ok {
+		if m, ok := v.(map[string]any); ok && i >= from {
 			if s, ok := m["src"]; ok && s != nil {
 				found = s
 			}

@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/termlint/termlint/internal/safefile"
+	"github.com/termlint/termlint/schema"
 )
 
 // Limits bound what one file may cost to load, so that a hostile or broken file ends in a clear
@@ -87,8 +88,9 @@ type Options struct {
 // Loader reads contract files. It holds the compiled schema and a cache of source texts, so one
 // Loader should serve a whole run; it is safe for concurrent use.
 type Loader struct {
-	opts    Options
-	schema  *Schema
+	opts       Options
+	schema     *Schema
+	dealSchema *Schema
 	sources *sourceCache
 	roots   *rootCache
 	// failed holds the paths Discover found but could not search or read, with the reason that
@@ -102,6 +104,10 @@ type Loader struct {
 // NewLoader prepares a loader with the embedded contract schema.
 func NewLoader(opts Options) (*Loader, error) {
 	s, err := NewSchema()
+	if err != nil {
+		return nil, err
+	}
+	ds, err := compileSchema(schema.DealID, schema.Deal())
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +125,7 @@ func NewLoader(opts Options) (*Loader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Loader{opts: opts, schema: s, sources: newSourceCache(), roots: newRootCache(), failed: map[string]error{}, exclude: exclude}, nil
+	return &Loader{opts: opts, schema: s, dealSchema: ds, sources: newSourceCache(), roots: newRootCache(), failed: map[string]error{}, exclude: exclude}, nil
 }
 
 // Schema returns the compiled contract schema the loader validates against.
@@ -134,9 +140,10 @@ var ErrUnreadable = errors.New("unreadable input")
 // file could not be read (it wraps ErrUnreadable).
 func (l *Loader) LoadFile(path string, stdin io.Reader) ([]*Contract, []Diagnostic, error) {
 	var (
-		data []byte
-		err  error
-		dir  string
+		data  []byte
+		err   error
+		dir   string
+		diags []Diagnostic
 	)
 	if err := l.failed[path]; err != nil {
 		return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
@@ -144,21 +151,40 @@ func (l *Loader) LoadFile(path string, stdin io.Reader) ([]*Contract, []Diagnost
 	if path == "-" {
 		data, err = readLimited(stdin, l.opts.Limits.MaxBytes)
 		dir = "."
+		var tooBig *tooLargeError
+		if errors.As(err, &tooBig) {
+			return nil, []Diagnostic{{File: path, Line: 1, Column: 1, Message: tooBig.Error()}}, nil
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, &fs.PathError{Op: "read", Path: path, Err: err})
+		}
 	} else {
-		// Regular files only: a FIFO named *.yaml would block forever and /dev/zero never ends.
-		f, info, oerr := safefile.Open(path)
-		if oerr != nil {
-			return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, oerr)
+		data, diags, err = l.readFile(path)
+		if err != nil || len(diags) > 0 {
+			return nil, diags, err
 		}
-		if info.Size() > l.opts.Limits.MaxBytes {
-			// The size on record settles it without reading a (perhaps sparse) 2 GB file.
-			err = &tooLargeError{l.opts.Limits.MaxBytes}
-		} else {
-			data, err = readLimited(f, l.opts.Limits.MaxBytes)
-		}
-		// A read-only file: a failed Close loses nothing.
-		_ = f.Close()
 		dir = filepath.Dir(path)
+	}
+	cs, diags := l.load(path, dir, data, false)
+	return cs, diags, nil
+}
+
+// readFile reads a contract file within the size limit: an error when it cannot be read at all
+// (it wraps ErrUnreadable), a diagnostic when it is too large.
+func (l *Loader) readFile(path string) ([]byte, []Diagnostic, error) {
+	// Regular files only: a FIFO named *.yaml would block forever and /dev/zero never ends.
+	f, info, err := safefile.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
+	}
+	// A read-only file: a failed Close loses nothing.
+	defer func() { _ = f.Close() }()
+	var data []byte
+	if info.Size() > l.opts.Limits.MaxBytes {
+		// The size on record settles it without reading a (perhaps sparse) 2 GB file.
+		err = &tooLargeError{l.opts.Limits.MaxBytes}
+	} else {
+		data, err = readLimited(f, l.opts.Limits.MaxBytes)
 	}
 	var tooBig *tooLargeError
 	if errors.As(err, &tooBig) {
@@ -167,8 +193,7 @@ func (l *Loader) LoadFile(path string, stdin io.Reader) ([]*Contract, []Diagnost
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %w", ErrUnreadable, &fs.PathError{Op: "read", Path: path, Err: err})
 	}
-	cs, diags := l.Load(path, dir, data)
-	return cs, diags, nil
+	return data, nil, nil
 }
 
 // Reason says why a file could not be read, for a message that names the file already: without
@@ -205,6 +230,11 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 // Load parses data as the contents of file; dir is where document.source paths are resolved
 // from.
 func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic) {
+	return l.load(file, dir, data, false)
+}
+
+// load is Load; member says the file is a document of a deal, whose deferrals the deal resolves.
+func (l *Loader) load(file, dir string, data []byte, member bool) ([]*Contract, []Diagnostic) {
 	if d, bad := checkText(file, data); bad {
 		return nil, []Diagnostic{d}
 	}
@@ -218,7 +248,7 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 	}
 	if !l.opts.YAMLv3 {
 		if doc, ok := parseFast(data); ok {
-			return l.finish(file, dir, []*yaml.Node{doc}, nil)
+			return l.finish(file, dir, []*yaml.Node{doc}, nil, member)
 		}
 	}
 	// The fast parser takes one document only, so the count of documents matters only here.
@@ -234,24 +264,35 @@ func (l *Loader) Load(file, dir string, data []byte) ([]*Contract, []Diagnostic)
 		if err != nil {
 			// The parser cannot resume after a syntax error, so documents before it are still
 			// reported but nothing after.
-			return l.finish(file, dir, docs, []Diagnostic{syntaxDiagnostic(file, data, err)})
+			return l.finish(file, dir, docs, []Diagnostic{syntaxDiagnostic(file, data, err)}, member)
 		}
 		if len(docs) == l.opts.Limits.MaxDocuments {
 			line := max(n.Line, 1)
-			return l.finish(file, dir, docs, []Diagnostic{{File: file, Line: line, Column: 1, Message: fmt.Sprintf("more than %d YAML documents in one file: split it into several files", l.opts.Limits.MaxDocuments)}})
+			return l.finish(file, dir, docs, []Diagnostic{{File: file, Line: line, Column: 1, Message: fmt.Sprintf("more than %d YAML documents in one file: split it into several files", l.opts.Limits.MaxDocuments)}}, member)
 		}
 		docs = append(docs, &n)
 	}
-	return l.finish(file, dir, docs, nil)
+	return l.finish(file, dir, docs, nil, member)
 }
 
-func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic) ([]*Contract, []Diagnostic) {
+func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic, member bool) ([]*Contract, []Diagnostic) {
 	var out []*Contract
 	// One budget of values for the whole file: the documents share it.
 	budget := newBudget(l.opts.Limits)
 	for i, n := range docs {
 		c := &Contract{document: document{File: file, root: n}, Index: i, Documents: len(docs)}
-		ds := l.check(c, dir, budget)
+		var ds []Diagnostic
+		switch {
+		case isDeal(n):
+			c.isDeal = true
+			ds = l.loadDeal(c, dir, budget)
+		default:
+			ds = l.check(c, dir, budget)
+			if len(ds) == 0 && !member {
+				// Checked alone, a contract has no other document to take a value from.
+				resolveAlone(c.Input)
+			}
+		}
 		if len(ds) == 0 {
 			out = append(out, c)
 		}

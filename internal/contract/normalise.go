@@ -163,8 +163,21 @@ func pathString(path []any) string {
 // derived here, next to the normalisation it describes, so the two cannot drift apart.
 func (s *Schema) InputSchema() map[string]any {
 	out := deepCopy(s.doc).(map[string]any)
-	stripValidationOnly(out)
 	defs := out["definitions"].(map[string]any)
+	if s.deal != nil {
+		// A deal's input is a contract's plus input.deal, the deal file's mapping; the deal
+		// schema's definitions that the contract schema lacks come with it.
+		dealDefs := deepCopy(s.deal["definitions"]).(map[string]any)
+		for k, v := range dealDefs {
+			if _, ok := defs[k]; !ok {
+				defs[k] = v
+			}
+		}
+		deal := deepCopy(dealDefs["deal"]).(map[string]any)
+		deal["description"] = "The deal, when the input is a deal file's: its documents (each with id and status) and their order of precedence. Absent for a contract checked alone."
+		out["properties"].(map[string]any)["deal"] = deal
+	}
+	stripValidationOnly(out)
 	dur := defs["duration"].(map[string]any)
 	defs["duration"] = map[string]any{
 		"type":        "object",

@@ -22,11 +22,20 @@ type Schema struct {
 	compiled *jsonschema.Schema
 	doc      map[string]any
 	units    *unitNode
+	// deal is the deal schema, whose deal mapping policies see as input.deal.
+	deal map[string]any
 }
 
 // NewSchema compiles the embedded contract schema.
 func NewSchema() (*Schema, error) {
-	return compileSchema(schema.ID, schema.Contract())
+	s, err := compileSchema(schema.ID, schema.Contract())
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(schema.Deal(), &s.deal); err != nil {
+		return nil, fmt.Errorf("reading embedded schema %s: %w", schema.DealID, err)
+	}
+	return s, nil
 }
 
 func compileSchema(id string, raw []byte) (*Schema, error) {

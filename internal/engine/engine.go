@@ -496,12 +496,19 @@ func findings(c *contract.Contract, r *Rule, v any) []Finding {
 				f.Path[i] = strings.Clone(t)
 			}
 		}
-		f.Line, f.Column = c.Position(f.Path)
+		var file string
+		file, f.Line, f.Column = c.Locate(f.Path)
+		if file != c.File {
+			f.File = file
+		}
 		f.Sources = c.Sources(f.Path)
 		out = append(out, f)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}

@@ -77,12 +77,23 @@ func RuleParams(params map[string]any, id string) map[string]any {
 type Finding struct {
 	Message string            `json:"message"`
 	Path    []any             `json:"path"`
+	// File is set when the finding lies in another file than its result's: a document of a
+	// deal, whose result is named after the deal file.
+	File    string            `json:"file,omitempty"`
 	Line    int               `json:"line"`
 	Column  int               `json:"column"`
 	Sources []contract.Source `json:"sources,omitempty"`
 	// Waived marks a finding that a waiver narrowed to its article or path accepts, while
 	// other findings keep the rule failing.
 	Waived bool `json:"waived,omitempty"`
+}
+
+// FileOf is the file a finding of res lies in.
+func (f *Finding) FileOf(res *Result) string {
+	if f.File != "" {
+		return f.File
+	}
+	return res.File
 }
 
 // RuleResult is one rule's verdict on one contract.

@@ -283,7 +283,7 @@ func (g GitHub) eachAnnotation(r *Report, fn func(annotation) error) error {
 				title += " (" + res.Contract + ")"
 			}
 			for i, f := range result.FindingsOf(rr) {
-				a := annotation{level: level, file: file, line: f.Line, col: f.Column, title: title, rank: rankRest}
+				a := annotation{level: level, file: slashPath(f.FileOf(res)), line: f.Line, col: f.Column, title: title, rank: rankRest}
 				a.message = verdictPrefix(rr.Verdict) + findingText(f)
 				if rr.Waiver != nil && rr.Waiver.Expired {
 					a.message += "\n" + waiverText(rr.Waiver)

@@ -189,7 +189,12 @@ func contractSection(r *Report, res *engine.Result) string {
 			if r.IsNewFinding(res, rr, i) {
 				isNew = "new: "
 			}
-			fmt.Fprintf(&s, "- %s **%s** at line %d, column %d: %s%s%s\n", verdictEmoji(rr.Verdict), mdInline(rr.Rule.ID), f.Line, f.Column, isNew, mdInline(verdictPrefix(rr.Verdict)), mdInline(f.Message))
+			at := fmt.Sprintf("line %d, column %d", f.Line, f.Column)
+			if f.File != "" {
+				// A document of a deal: the section is the deal's, the finding in that document.
+				at = "**" + mdInline(location(f.File, f.Line, f.Column)) + "**"
+			}
+			fmt.Fprintf(&s, "- %s **%s** at %s: %s%s%s\n", verdictEmoji(rr.Verdict), mdInline(rr.Rule.ID), at, isNew, mdInline(verdictPrefix(rr.Verdict)), mdInline(f.Message))
 			writeSources(&s, f.Sources)
 		}
 		if note := waiverText(rr.Waiver); note != "" {

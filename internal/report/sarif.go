@@ -311,7 +311,7 @@ func findingResult(r *Report, res *engine.Result, rr *engine.RuleResult, idx, n 
 		RuleIndex:           idx,
 		Level:               sarifLevel(rr),
 		Message:             sarifText{Text: verdictPrefix(rr.Verdict) + findingText(f)},
-		Locations:           []sarifLocation{sarifLocationOf(res.File, f.Line, f.Column)},
+		Locations:           []sarifLocation{sarifLocationOf(f.FileOf(res), f.Line, f.Column)},
 		PartialFingerprints: map[string]string{FingerprintKey: result.FindingFingerprint(res.Contract, rr.Rule.ID, f)},
 	}
 	if rr.Waiver != nil && rr.Waiver.Expired {

@@ -147,7 +147,7 @@ func (t *Text) contract(w *bufio.Writer, r *Report, res *engine.Result) {
 			if r.IsNewFinding(res, rr, i) {
 				mark += " " + t.paint(ansiBold, "new")
 			}
-			printf(w, "  %s:%d:%d %s %s %s\n", cleanLine(res.File), f.Line, f.Column, mark, cleanLine(rr.Rule.ID), textMessage(f.Message))
+			printf(w, "  %s:%d:%d %s %s %s\n", cleanLine(f.FileOf(res)), f.Line, f.Column, mark, cleanLine(rr.Rule.ID), textMessage(f.Message))
 			for _, s := range f.Sources {
 				// %q already shows control characters of the quote as escapes.
 				printf(w, "      %s\n", t.paint(ansiDim, fmt.Sprintf("art. %s: %q", cleanLine(s.Art), s.Quote)))

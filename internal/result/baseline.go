@@ -257,7 +257,7 @@ func (s *Summary) Observe(res *engine.Result) {
 			newIdx = append(newIdx, j)
 			b.newCount++
 			s.NewFindings = append(s.NewFindings, NewFinding{
-				Contract: res.Contract, File: res.File, Rule: rr.Rule.ID,
+				Contract: res.Contract, File: f.FileOf(res), Rule: rr.Rule.ID,
 				Line: f.Line, Column: f.Column, Message: f.Message, Sources: cloneSources(f.Sources), Fingerprint: fp,
 			})
 			if len(s.NewFindings) >= 2*maxNewFindings {

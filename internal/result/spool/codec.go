@@ -94,6 +94,7 @@ func appendFinding(b []byte, f engine.Finding) ([]byte, error) {
 			return nil, err
 		}
 	}
+	b = appendString(b, f.File)
 	b = binary.AppendVarint(b, int64(f.Line))
 	b = binary.AppendVarint(b, int64(f.Column))
 	b = binary.AppendUvarint(b, sliceLen(f.Sources == nil, len(f.Sources)))
@@ -215,6 +216,7 @@ func (d *resultDecoder) finding() engine.Finding {
 			f.Path = append(f.Path, d.step())
 		}
 	}
+	f.File = d.string()
 	f.Line = int(d.varint())
 	f.Column = int(d.varint())
 	if n, isNil := d.slice(); !isNil {
