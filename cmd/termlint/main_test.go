@@ -55,6 +55,7 @@ func TestExitCodes(t *testing.T) {
 		{"check unknown format", []string{"check", "-f", "yaml", "fixtures/contracts"}, 2, "unknown format"},
 		{"check stdin", []string{"check", "--no-quotes", "--fail-on", "never", "-"}, 0, "-: "},
 		{"schema", []string{"schema"}, 0, `"$schema": "http://json-schema.org/draft-07/schema#"`},
+		{"schema --deal", []string{"schema", "--deal"}, 0, `"title": "termlint deal"`},
 		{"rules", []string{"rules"}, 0, "liability/excluded-damage"},
 		{"export", []string{"export", "fixtures/contracts/serso.yaml"}, 0, `"days": 365`},
 		{"export two files", []string{"export", "a", "b"}, 2, "exactly one"},

@@ -84,11 +84,16 @@ func runValidate(e *env, args []string) int {
 }
 
 func runSchema(e *env, args []string) int {
-	fs := newFlags(e, "schema", "schema\n\nPrints the contract JSON Schema (draft-07), for editors and other tools.")
+	fs := newFlags(e, "schema", "schema [--deal]\n\nPrints the contract JSON Schema (draft-07), for editors and other tools; with --deal, the schema of deal files.")
+	deal := fs.Bool("deal", false, "print the schema of deal files (the documents of one deal and their precedence)")
 	if code, stop := parse(e, fs, args); stop {
 		return code
 	}
-	if _, err := e.stdout.Write(schema.Contract()); err != nil {
+	out := schema.Contract()
+	if *deal {
+		out = schema.Deal()
+	}
+	if _, err := e.stdout.Write(out); err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/termlint/termlint/internal/safefile"
 )
 
@@ -125,6 +127,7 @@ func (l *Loader) Discover(paths []string) []string {
 		})
 	}
 	sort.Strings(out)
+	out = l.dropDealDocuments(out)
 	// A file both named and found by a search is a contract: it is not also skipped.
 	l.skipped, l.excludedFiles = nil, nil
 	for p := range skipped {
@@ -140,6 +143,78 @@ func (l *Loader) Discover(paths []string) []string {
 	sort.Strings(l.skipped)
 	sort.Strings(l.excludedFiles)
 	return out
+}
+
+// dropDealDocuments leaves out the files that are documents of a deal in files: they are checked
+// as part of it (a cover page or a processor agreement alone answers little), and a file that is
+// a document of no deal in the run is still checked alone.
+func (l *Loader) dropDealDocuments(files []string) []string {
+	members := map[string]bool{}
+	for _, f := range files {
+		if f == "-" || l.failed[f] != nil {
+			continue
+		}
+		for _, m := range l.dealDocuments(f) {
+			members[m] = true
+		}
+	}
+	if len(members) == 0 {
+		return files
+	}
+	out := files[:0]
+	for _, f := range files {
+		if !members[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// dealDocuments returns the files a deal file names, when path is one: its root key deal in the
+// first lines settles it (a deal says deal: near the top), and only then is the file parsed.
+func (l *Loader) dealDocuments(path string) []string {
+	f, info, err := safefile.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer func() { _ = f.Close() }()
+	head := make([]byte, min(info.Size(), headBytes))
+	n, _ := io.ReadFull(f, head)
+	if !hasRootKey(head[:n], "deal") || info.Size() > l.opts.Limits.MaxBytes {
+		return nil
+	}
+	rest, err := safefile.ReadLimited(f, l.opts.Limits.MaxBytes-int64(n))
+	if err != nil {
+		return nil
+	}
+	var d struct {
+		Deal struct {
+			Documents []struct {
+				File string `yaml:"file"`
+			} `yaml:"documents"`
+		} `yaml:"deal"`
+	}
+	// Whatever is wrong with the deal, its load says so; here it only names no document.
+	if yaml.Unmarshal(append(head[:n], rest...), &d) != nil {
+		return nil
+	}
+	var out []string
+	for _, doc := range d.Deal.Documents {
+		if doc.File != "" && !filepath.IsAbs(doc.File) {
+			out = append(out, filepath.Join(filepath.Dir(path), doc.File))
+		}
+	}
+	return out
+}
+
+// hasRootKey reports whether a line of data starts with key: at column 0.
+func hasRootKey(data []byte, key string) bool {
+	for line := range bytes.Lines(data) {
+		if k, ok := rootKey(bytes.TrimRight(line, "\r\n")); ok && k == key && len(line) > 0 && line[0] != ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // Skipped lists, sorted, the *.yaml and *.yml files the last Discover's directory searches passed
