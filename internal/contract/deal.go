@@ -146,8 +146,9 @@ type dealLoad struct {
 	byID  map[string]*dealPart
 	diags []Diagnostic
 	prov  *provenance
-	// prevails[a][b]: a prevails over b, directly or through others.
-	prevails map[string]map[string]bool
+	// prevails[a][b]: a prevails over b, directly or through others, as far as the merge may
+	// apply it (no scope); order is the same for every precedence fact, to find cycles.
+	prevails, order map[string]map[string]bool
 }
 
 func (dl *dealLoad) errorAt(path []any, format string, args ...any) {
@@ -245,13 +246,17 @@ func (dl *dealLoad) checkRelations() {
 			dl.checkQuotes(r, dm["src"], dealPath("documents", p.index, "src"))
 		}
 	}
-	dl.prevails = map[string]map[string]bool{}
+	dl.prevails, dl.order = map[string]map[string]bool{}, map[string]map[string]bool{}
 	prec, _ := dl.deal["precedence"].([]any)
 	for i, e := range prec {
 		pm, _ := e.(map[string]any)
 		at := func(steps ...any) []any { return dealPath(append([]any{"precedence", i}, steps...)...) }
 		a, _ := pm["prevails"].(string)
 		ok := dl.known(at("prevails"), a, "prevails")
+		// A precedence limited to a scope ("for personal data") cannot be applied to facts
+		// whose subject termlint does not know: it stays in input.deal for the rules, and
+		// the merge leaves the main document's facts in place.
+		_, scoped := pm["scope"]
 		over, _ := pm["over"].([]any)
 		for j, o := range over {
 			b, _ := o.(string)
@@ -262,11 +267,14 @@ func (dl *dealLoad) checkRelations() {
 				dl.errorAt(at("over", j), "precedence[%d]: %s cannot prevail over itself", i, a)
 				continue
 			}
-			if dl.prevails[b][a] {
+			if dl.order[b][a] {
 				dl.errorAt(at("over", j), "precedence[%d]: %s prevails over %s, but the deal already has %s prevailing over %s: the order of precedence has a cycle", i, a, b, b, a)
 				continue
 			}
-			dl.addPrevails(a, b)
+			addPrevails(dl.order, a, b)
+			if !scoped {
+				addPrevails(dl.prevails, a, b)
+			}
 		}
 		stated, _ := pm["stated_in"].(string)
 		if r := dl.provided(at("stated_in"), stated, "stated_in"); r != nil {
@@ -275,24 +283,24 @@ func (dl *dealLoad) checkRelations() {
 	}
 }
 
-// addPrevails records that a prevails over b, closing the relation under transitivity.
-func (dl *dealLoad) addPrevails(a, b string) {
+// addPrevails records in rel that a prevails over b, closing the relation under transitivity.
+func addPrevails(rel map[string]map[string]bool, a, b string) {
 	above := []string{a}
-	for x, under := range dl.prevails {
+	for x, under := range rel {
 		if under[a] {
 			above = append(above, x)
 		}
 	}
 	below := []string{b}
-	for y := range dl.prevails[b] {
+	for y := range rel[b] {
 		below = append(below, y)
 	}
 	for _, x := range above {
-		if dl.prevails[x] == nil {
-			dl.prevails[x] = map[string]bool{}
+		if rel[x] == nil {
+			rel[x] = map[string]bool{}
 		}
 		for _, y := range below {
-			dl.prevails[x][y] = true
+			rel[x][y] = true
 		}
 	}
 }
@@ -420,6 +428,24 @@ func (dl *dealLoad) merge() {
 	if len(dl.diags) > 0 {
 		return
 	}
+	// A document's value that another document defers to is taken at the deferral's path; it
+	// does not compete again in the merge (a cover page's list of claims that the terms defer
+	// one item at a time must not replace the terms' whole list).
+	consumed := map[int][][]any{}
+	for _, p := range dl.parts {
+		for _, r := range p.resolved {
+			consumed[r.part] = append(consumed[r.part], r.path)
+		}
+	}
+	serves := func(p *dealPart, slot []any) bool {
+		for _, c := range consumed[p.part] {
+			n := min(len(c), len(slot))
+			if pathKey(c[:n]) == pathKey(slot[:n]) {
+				return true
+			}
+		}
+		return false
+	}
 	merged := make(map[string]any, len(mainPart.c.Input)+2)
 	for k, v := range mainPart.c.Input {
 		merged[k] = v
@@ -435,6 +461,11 @@ func (dl *dealLoad) merge() {
 				continue
 			}
 			cur, ok := merged[k]
+			if ok && serves(p, []any{k}) {
+				if cm, isMap := cur.(map[string]any); !isMap || isFactGroup(cm) {
+					continue
+				}
+			}
 			if !ok {
 				merged[k] = v
 				dl.own([]any{k}, p, slot)
@@ -454,6 +485,9 @@ func (dl *dealLoad) merge() {
 			cm = copyMap(cm)
 			merged[k] = cm
 			for sk, sv := range vm {
+				if serves(p, []any{k, sk}) {
+					continue
+				}
 				if _, ok := cm[sk]; !ok || dl.wins(p, []any{k, sk}, slot, mainPart) {
 					cm[sk] = sv
 					dl.own([]any{k, sk}, p, slot)
@@ -585,7 +619,14 @@ func (r *resolver) walk(v any, path []any) {
 		}
 	case []any:
 		for i, e := range t {
-			r.walk(e, append(slices.Clone(path), i))
+			p := append(slices.Clone(path), i)
+			if em, ok := e.(map[string]any); ok && isDeferral(em) {
+				// One item of a list set elsewhere (one carve-out of several): the other document
+				// holds it at the same position.
+				t[i] = r.resolve(em, p)
+				continue
+			}
+			r.walk(e, p)
 		}
 	}
 }
@@ -672,7 +713,11 @@ func resolveAlone(v any) {
 			resolveAlone(e)
 		}
 	case []any:
-		for _, e := range t {
+		for i, e := range t {
+			if em, ok := e.(map[string]any); ok && isDeferral(em) {
+				t[i] = deferred(em)
+				continue
+			}
 			resolveAlone(e)
 		}
 	}
