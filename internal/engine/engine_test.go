@@ -27,13 +27,18 @@ func testSchema(t testing.TB) *contract.Schema {
 
 func loadFixture(t testing.TB, name string) *contract.Contract {
 	t.Helper()
+	return loadFile(t, filepath.Join("..", "..", "fixtures", "contracts", name))
+}
+
+func loadFile(t testing.TB, path string) *contract.Contract {
+	t.Helper()
 	l, err := contract.NewLoader(contract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, diags, err := l.LoadFile(filepath.Join("..", "..", "fixtures", "contracts", name), nil)
+	cs, diags, err := l.LoadFile(path, nil)
 	if err != nil || len(diags) > 0 || len(cs) != 1 {
-		t.Fatalf("loading %s: %v %v", name, err, diags)
+		t.Fatalf("loading %s: %v %v", path, err, diags)
 	}
 	return cs[0]
 }

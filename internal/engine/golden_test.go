@@ -8,12 +8,17 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/termlint/termlint/internal/contract"
 )
 
-// expected is fixtures/expected/<vendor>.json: every rule's verdict on one vendor's terms, each
-// argued from the quoted clause by a person, not copied from termlint's output.
+// expected is fixtures/expected/<vendor>.json (or deals/<deal>.json): every rule's verdict on one
+// vendor's terms or one deal, each argued from the quoted clause by a person, not copied from
+// termlint's output.
 type expected struct {
 	Contract string `json:"contract"`
+	// Deal is the deal file, relative to the repository, for the expectations of a deal.
+	Deal     string `json:"deal"`
 	Verdicts map[string]struct {
 		Verdict string `json:"verdict"`
 		Reason  string `json:"reason"`
@@ -27,6 +32,28 @@ func TestGoldenVerdicts(t *testing.T) {
 	if len(files) != 5 {
 		t.Fatalf("want expected verdicts for the five vendors, got %v", files)
 	}
+	compareVerdicts(t, files, func(t *testing.T, f string, _ expected) *contract.Contract {
+		return loadFixture(t, filepath.Base(strings.TrimSuffix(f, ".json"))+".yaml")
+	})
+}
+
+// TestGoldenDealVerdicts does the same for the deals: the five vendors' terms with the documents
+// they refer to, and the Common Paper deals.
+func TestGoldenDealVerdicts(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/expected/deals/*.json")
+	if len(files) < 7 {
+		t.Fatalf("want expected verdicts for the five vendors' deals and the Common Paper deals, got %v", files)
+	}
+	compareVerdicts(t, files, func(t *testing.T, f string, exp expected) *contract.Contract {
+		if exp.Deal == "" {
+			t.Fatalf("%s names no deal", f)
+		}
+		return loadFile(t, filepath.Join("..", "..", filepath.FromSlash(exp.Deal)))
+	})
+}
+
+func compareVerdicts(t *testing.T, files []string, load func(*testing.T, string, expected) *contract.Contract) {
+	t.Helper()
 	e, err := New(context.Background(), testSchema(t), Options{}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -40,9 +67,8 @@ func TestGoldenVerdicts(t *testing.T) {
 		if err := json.Unmarshal(data, &exp); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		name := filepath.Base(strings.TrimSuffix(f, ".json")) + ".yaml"
-		t.Run(name, func(t *testing.T) {
-			res := e.Evaluate(context.Background(), loadFixture(t, name))
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			res := e.Evaluate(context.Background(), load(t, f, exp))
 			seen := map[string]bool{}
 			for _, rr := range res.Rules {
 				seen[rr.Rule.ID] = true
