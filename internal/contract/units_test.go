@@ -190,7 +190,9 @@ func normaliseQuoteReference(s string) string {
 // TestNormaliseQuoteReference compares with the reference on the fixtures' source texts, line by
 // line and whole, and on odd input.
 func TestNormaliseQuoteReference(t *testing.T) {
-	files, err := filepath.Glob("../../fixtures/sources/*")
+	files, err := filepath.Glob("../../fixtures/sources/*.txt")
+	more, _ := filepath.Glob("../../fixtures/sources/*/*.md")
+	files = append(files, more...)
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no source texts: %v", err)
 	}
