@@ -149,6 +149,7 @@ type readerBuilder struct {
 	closers []span
 	// Block state of the previous line, for whether "2. " starts a list item.
 	prevBlank, inList bool
+	name              []byte
 }
 
 type span struct{ start, end int }
@@ -156,6 +157,19 @@ type span struct{ start, end int }
 // maxConstruct bounds how far a link, code span or tag is looked for, so that a text full of
 // unclosed brackets is read in linear time.
 const maxConstruct = 4096
+
+// lower returns a tag name in lower case, in a buffer reused for every tag: a source has
+// thousands.
+func (b *readerBuilder) lower(name []byte) []byte {
+	b.name = b.name[:0]
+	for _, c := range name {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.name = append(b.name, c)
+	}
+	return b.name
+}
 
 func (b *readerBuilder) emit(c byte, at int) {
 	b.out = append(b.out, c)
@@ -287,9 +301,9 @@ func (b *readerBuilder) angle(i int) int {
 		}
 	default:
 		if end, name, ok := htmlTag(rest); ok {
-			lname := strings.ToLower(name)
-			if lname == "script" || lname == "style" {
-				closing := []byte("</" + lname)
+			lname := b.lower(name)
+			if string(lname) == "script" || string(lname) == "style" {
+				closing := append([]byte("</"), lname...)
 				if e := indexFold(src[i+end:], closing); e >= 0 {
 					if t, _, ok := htmlTag(src[i+end+e:]); ok {
 						return i + end + e + t
@@ -297,7 +311,7 @@ func (b *readerBuilder) angle(i int) int {
 				}
 				return i + end
 			}
-			if blockTags[lname] {
+			if blockTags[string(lname)] {
 				b.emit(' ', i)
 			}
 			return i + end
@@ -316,21 +330,21 @@ func (b *readerBuilder) angle(i int) int {
 }
 
 // htmlTag reads an opening or closing tag at the start of s: its length and name.
-func htmlTag(s []byte) (end int, name string, ok bool) {
+func htmlTag(s []byte) (end int, name []byte, ok bool) {
 	j := 1
 	if j < len(s) && s[j] == '/' {
 		j++
 	}
 	if j >= len(s) || !isASCIILetter(s[j]) {
-		return 0, "", false
+		return 0, nil, false
 	}
 	start := j
 	for j < len(s) && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == '-') {
 		j++
 	}
-	name = string(s[start:j])
+	name = s[start:j]
 	if j >= len(s) || !(s[j] == '>' || s[j] == '/' || isBlank(s[j]) || s[j] == '\n' || s[j] == '\r') {
-		return 0, "", false
+		return 0, nil, false
 	}
 	var quote byte
 	for ; j < len(s); j++ {
@@ -343,12 +357,12 @@ func htmlTag(s []byte) (end int, name string, ok bool) {
 		case c == '"' || c == '\'':
 			quote = c
 		case c == '<':
-			return 0, "", false
+			return 0, nil, false
 		case c == '>':
 			return j + 1, name, true
 		}
 	}
-	return 0, "", false
+	return 0, nil, false
 }
 
 // autolink reads <scheme:...> at the start of s.

@@ -258,3 +258,28 @@ func FuzzReaderText(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSearchTextMarkdown derives the longest Markdown source once, as the source cache does
+// per source text; BenchmarkSearchTextPlain is the plain text of the longest fixture, for scale.
+func BenchmarkSearchTextMarkdown(b *testing.B) {
+	benchSearchText(b, "../../fixtures/sources/commonpaper/csa-2.1.md")
+}
+
+func BenchmarkSearchTextPlain(b *testing.B) {
+	benchSearchText(b, "../../fixtures/sources/vooruit.txt")
+}
+
+func benchSearchText(b *testing.B, file string) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := markupOf(file)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if norm, _ := searchText(src, m); len(norm) == 0 {
+			b.Fatal("empty")
+		}
+	}
+}
