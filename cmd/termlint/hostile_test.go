@@ -24,6 +24,10 @@ func copyFiles(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
+		if e.IsDir() {
+			copyFiles(t, filepath.Join(from, e.Name()), filepath.Join(to, e.Name()))
+			continue
+		}
 		data, err := os.ReadFile(filepath.Join(from, e.Name()))
 		if err != nil {
 			t.Fatal(err)
