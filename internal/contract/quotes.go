@@ -68,7 +68,11 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 type sourceText struct {
 	once  sync.Once
 	index *suffixarray.Index
-	err   error
+	// markup and raw are kept for a Markdown or HTML source, to say where a quote that copied
+	// the markup is.
+	markup markup
+	raw    []byte
+	err    error
 }
 
 type sourceCache struct {
@@ -80,7 +84,7 @@ func newSourceCache() *sourceCache { return &sourceCache{texts: map[string]*sour
 
 // get returns the index of the source text at path, which must lead into root. Whether a path
 // is allowed depends on the root, so both make the key.
-func (sc *sourceCache) get(root, path string, limit int64) (*suffixarray.Index, error) {
+func (sc *sourceCache) get(root, path string, limit int64) (*sourceText, error) {
 	key := root + "\x00" + path
 	sc.mu.Lock()
 	t := sc.texts[key]
@@ -100,9 +104,17 @@ func (sc *sourceCache) get(root, path string, limit int64) (*suffixarray.Index, 
 			t.err = err
 			return
 		}
-		t.index = suffixarray.New([]byte(NormaliseQuote(string(data))))
+		if t.markup = markupOf(path); t.markup == plainText {
+			t.index = suffixarray.New([]byte(NormaliseQuote(string(data))))
+			return
+		}
+		// Derived once per source text, like the index: quotes are compared with what a
+		// reader of the rendered text sees.
+		norm, _ := searchText(data, t.markup)
+		t.index = suffixarray.New(norm)
+		t.raw = data
 	})
-	return t.index, t.err
+	return t, t.err
 }
 
 // rootCache remembers the default source root of each contract directory, found by looking up
@@ -141,7 +153,7 @@ func (l *Loader) checkQuotes(c *Contract, dir string) []Diagnostic {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(dir, rel)
 	}
-	idx, err := l.sources.get(l.sourceRoot(dir), path, l.opts.Limits.MaxSourceBytes)
+	src, err := l.sources.get(l.sourceRoot(dir), path, l.opts.Limits.MaxSourceBytes)
 	if err != nil {
 		// The one diagnostic of this contract's quotes: none is checked against anything else,
 		// so that found / not found cannot tell what a refused path holds.
@@ -163,11 +175,17 @@ func (l *Loader) checkQuotes(c *Contract, dir string) []Diagnostic {
 	var q []byte
 	walkSources(c.Input, func(path []any, quote string) {
 		q = appendNormalisedQuote(q[:0], quote)
-		if len(q) > 0 && len(idx.Lookup(q, 1)) > 0 {
+		if len(q) > 0 && len(src.index.Lookup(q, 1)) > 0 {
 			return
 		}
 		line, col := c.Position(path)
-		diags = append(diags, Diagnostic{File: c.File, Line: line, Column: col, Message: fmt.Sprintf("quote not found in source %s: %q", rel, abbreviate(quote, 80))})
+		msg := fmt.Sprintf("quote not found in source %s: %q", rel, abbreviate(quote, 80))
+		if src.raw != nil {
+			if sl, sc, ok := quotePosition(src.raw, plainText, quote); ok {
+				msg += fmt.Sprintf("; it occurs with the source's markup at line %d, column %d: quote the text as a reader sees it, without tags or Markdown", sl, sc)
+			}
+		}
+		diags = append(diags, Diagnostic{File: c.File, Line: line, Column: col, Message: msg})
 	})
 	return diags
 }
