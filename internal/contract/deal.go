@@ -221,10 +221,6 @@ func (dl *dealLoad) loadPart(p *dealPart, file string) {
 		dl.errorAt(at, "documents[%d].file: %s holds %d YAML documents; a document of a deal is one contract", p.index, file, len(cs))
 		return
 	}
-	if cs[0].isDeal {
-		dl.errorAt(at, "documents[%d].file: %s is a deal; a deal's documents are contracts", p.index, file)
-		return
-	}
 	p.c, p.dir = cs[0], filepath.Dir(path)
 	doc, _ := p.c.Input["document"].(map[string]any)
 	if dt, _ := doc["doc_type"].(string); dt != "" && dt != p.role {
@@ -355,7 +351,7 @@ func (dl *dealLoad) checkQuotes(p *dealPart, src any, at []any) {
 	check := func(m map[string]any, at []any) {
 		q, _ := m["quote"].(string)
 		n := []byte(NormaliseQuote(q))
-		if len(n) == 0 || len(idx.Lookup(n, 1)) == 0 {
+		if len(n) == 0 || len(idx.index.Lookup(n, 1)) == 0 {
 			dl.errorAt(append(at, "quote"), "quote not found in the source of %s (%s): %q", p.id, rel, abbreviate(q, 80))
 		}
 	}
@@ -460,21 +456,15 @@ func (dl *dealLoad) merge() {
 			if k == "schema_version" || k == "document" {
 				continue
 			}
-			cur, ok := merged[k]
-			if ok && serves(p, []any{k}) {
-				if cm, isMap := cur.(map[string]any); !isMap || isFactGroup(cm) {
-					continue
-				}
-			}
-			if !ok {
-				merged[k] = v
-				dl.own([]any{k}, p, slot)
+			vm, isMap := v.(map[string]any)
+			container := isMap && !isFactGroup(vm)
+			if !container && serves(p, []any{k}) {
 				continue
 			}
-			cm, cok := cur.(map[string]any)
-			vm, vok := v.(map[string]any)
-			if !cok || !vok || isFactGroup(cm) || isFactGroup(vm) {
-				if dl.wins(p, []any{k}, slot, mainPart) {
+			cur, ok := merged[k]
+			cm, curIsMap := cur.(map[string]any)
+			if !container || (ok && (!curIsMap || isFactGroup(cm))) {
+				if !ok || dl.wins(p, []any{k}, slot, mainPart) {
 					merged[k] = v
 					dl.own([]any{k}, p, slot)
 				}
@@ -482,16 +472,23 @@ func (dl *dealLoad) merge() {
 			}
 			// A container of fact groups (liability, data_protection): merged group by group, on
 			// a copy, so that the main document's own map is not changed.
-			cm = copyMap(cm)
-			merged[k] = cm
+			if ok {
+				cm = copyMap(cm)
+			} else {
+				cm = map[string]any{}
+				dl.own([]any{k}, p, slot)
+			}
 			for sk, sv := range vm {
 				if serves(p, []any{k, sk}) {
 					continue
 				}
-				if _, ok := cm[sk]; !ok || dl.wins(p, []any{k, sk}, slot, mainPart) {
+				if _, has := cm[sk]; !has || dl.wins(p, []any{k, sk}, slot, mainPart) {
 					cm[sk] = sv
 					dl.own([]any{k, sk}, p, slot)
 				}
+			}
+			if ok || len(cm) > 0 {
+				merged[k] = cm
 			}
 		}
 	}

@@ -22,7 +22,7 @@ document: {title: Terms, source: terms.txt, language: en, doc_type: msa}
 vendor: {defined_in: cover_page, variable: Provider, src: {art: "1", quote: "Each party's liability"}}
 governing_law: {defined_in: cover_page, variable: Governing Law, src: {art: "2", quote: "The Governing Law on the Cover Page governs."}}
 disputes:
-  forum: {country: BE, city: Brussels}
+  forum: courts
   src: {art: "5", quote: "Disputes go to the courts of Brussels."}
 `,
 	"cover.yaml": `schema_version: "1"
@@ -160,10 +160,10 @@ func TestDealErrors(t *testing.T) {
 	}{
 		{"unknown id in precedence", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "prevails: cover_page", "prevails: cover", 1)
-		}, `deal.yaml:13:20: prevails: "cover" is not a document of this deal; expected one of msa, cover_page, dpa`},
+		}, `deal.yaml:13:18: prevails: "cover" is not a document of this deal; expected one of msa, cover_page, dpa`},
 		{"cycle", func(f map[string]string) {
 			f["deal.yaml"] += `    - {prevails: msa, over: [cover_page], stated_in: msa, src: {art: "3", quote: "The Cover Page prevails"}}` + "\n"
-		}, "deal.yaml:14:34: precedence[1]: msa prevails over cover_page, but the deal already has cover_page prevailing over msa: the order of precedence has a cycle"},
+		}, "deal.yaml:14:30: precedence[1]: msa prevails over cover_page, but the deal already has cover_page prevailing over msa: the order of precedence has a cycle"},
 		{"vendor differs", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "{name: Acme Cloud Ltd.}", "{name: Other Corp}", 1)
 		}, `cover.yaml:3:16: vendor.name "Acme Cloud Ltd" is not the deal's vendor "Other Corp"`},
@@ -175,19 +175,19 @@ func TestDealErrors(t *testing.T) {
 		}, "terms.yaml:4:29: governing_law: defined_in cover_page, but"},
 		{"role and doc_type disagree", func(f map[string]string) {
 			f["cover.yaml"] = strings.Replace(f["cover.yaml"], "doc_type: cover_page", "doc_type: order_form", 1)
-		}, "deal.yaml:7:7: documents[1].role is cover_page, but cover.yaml says document.doc_type order_form"},
+		}, "deal.yaml:7:14: documents[1].role is cover_page, but cover.yaml says document.doc_type order_form"},
 		{"referring quote not in the referring document", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "Provider will make a DPA available on request.", "Provider will sign a DPA.", 1)
-		}, `deal.yaml:11:24: quote not found in the source of msa (terms.txt): "Provider will sign a DPA."`},
+		}, `deal.yaml:11:30: quote not found in the source of msa (terms.txt): "Provider will sign a DPA."`},
 		{"quote from a document not provided", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "      referenced_in: msa\n", "      referenced_in: dpa\n", 1)
 		}, "deal.yaml:10:22: referenced_in: dpa is on request; the clause must be quoted from a document the deal provides"},
 		{"document outside the repository", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "file: cover.yaml", "file: ../../../../../../etc/passwd", 1)
-		}, `deal.yaml:7:38: documents[1].file: "../../../../../../etc/passwd" is not a file inside the source root`},
+		}, `deal.yaml:7:32: documents[1].file: "../../../../../../etc/passwd" is not a file inside the source root`},
 		{"a deal as a document", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "file: cover.yaml", "file: deal.yaml", 1)
-		}, "documents[1].file: deal.yaml is a deal; a deal's documents are contracts"},
+		}, "deal.yaml:1:1: a deal file cannot be a document of a deal"},
 		{"status and file together", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "      status: on_request\n", "      status: on_request\n      file: terms.yaml\n", 1)
 		}, "deal.yaml:8:7:"},
@@ -238,11 +238,12 @@ func TestDealInputSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := json.Marshal(s.InputSchema()["properties"].(map[string]any)["deal"])
+	in := s.InputSchema()
+	b, err := json.Marshal([]any{in["properties"].(map[string]any)["deal"], in["definitions"].(map[string]any)["deal_document"]})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"documents"`, `"precedence"`, `"deal_document"`} {
+	for _, want := range []string{`"documents"`, `"precedence"`, `"referenced_in"`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("input schema's deal lacks %s: %s", want, b)
 		}

@@ -283,6 +283,9 @@ func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic,
 		c := &Contract{document: document{File: file, root: n}, Index: i, Documents: len(docs)}
 		var ds []Diagnostic
 		switch {
+		case isDeal(n) && member:
+			// Refused before it is loaded: a deal naming itself would never end.
+			ds = []Diagnostic{{File: file, Line: 1, Column: 1, Message: "a deal file cannot be a document of a deal; name the contract files of its documents"}}
 		case isDeal(n):
 			c.isDeal = true
 			ds = l.loadDeal(c, dir, budget)
