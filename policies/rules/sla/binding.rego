@@ -22,6 +22,7 @@
 package termlint.rules.sla.binding
 
 import data.termlint.lib
+import data.termlint.lib.sla as sla_lib
 
 sla := input.sla
 
@@ -57,7 +58,7 @@ deny contains lib.finding(
 	]),
 	["sla", "uptime"],
 ) if {
-	not separate
+	not sla_lib.separate
 	lib.absent(sla.uptime)
 }
 
@@ -65,8 +66,8 @@ deny contains lib.finding(
 # the figure itself is binding in effect, whatever efforts the vendor made.
 deny contains lib.finding(msg, ["sla", "commitment"]) if {
 	sla.commitment == "target"
-	not separate
-	not credits
+	not sla_lib.separate
+	not sla_lib.credits
 	msg := sprintf(
 		concat("", [
 			"availability%s is only a target the vendor strives for, not a guaranteed level, and missing it earns no ",
@@ -77,8 +78,8 @@ deny contains lib.finding(msg, ["sla", "commitment"]) if {
 }
 
 deny contains lib.finding(msg, credits_path) if {
-	no_credits
-	not separate
+	sla_lib.no_credits
+	not sla_lib.separate
 	msg := sprintf(
 		"the buyer gets no service credits when availability%s is missed; the playbook expects credits",
 		[figure],
@@ -89,12 +90,12 @@ deny contains lib.finding(
 	"availability is measured by the vendor alone; the playbook expects a measurement the buyer can verify",
 	["sla", "measured_by"],
 ) if {
-	not separate
+	not sla_lib.separate
 	sla.measured_by == "vendor"
 }
 
 unknown contains lib.finding(msg, ["sla"]) if {
-	separate
+	sla_lib.separate
 	weak := [w |
 		some k, w in {
 			"commitment": "a target only",
@@ -116,7 +117,7 @@ unknown contains lib.finding(lib.reason(sla.separate_sla, "what the separate SLA
 }
 
 unknown contains lib.finding(lib.reason(sla.uptime, "the availability figure"), ["sla", "uptime"]) if {
-	not separate
+	not sla_lib.separate
 	lib.ambiguous(sla.uptime)
 }
 
@@ -128,57 +129,10 @@ unknown contains lib.finding(msg, ["sla"]) if {
 	msg := sprintf("%s; not encoded: %s", [where, concat(", ", sort(missing))])
 }
 
-# elsewhere: a separate SLA sets, or may set, the availability commitment, so what these terms say
-# is only the fallback. An SLA these terms leave only support or fault reporting to does not.
-elsewhere if sla.location == "separate"
-
-elsewhere if {
-	lib.stated(sla.separate_sla)
-	not sla.separate_sla.governs
-}
-
-elsewhere if {
-	some g in sla.separate_sla.governs
-	g in {"availability", "service_credits"}
-}
-
-# separate: the SLA that sets the service levels is not in front of us. Where the deal provides it,
-# its facts are merged into input.sla and are judged like any others.
-separate if {
-	elsewhere
-	sla_status != "provided"
-}
-
-# sla_status: whether the deal provides the SLA document ("provided", "on_request", "not_provided"),
-# or "not_in_deal" for a contract checked alone. Local until the shared deal helper of issue 12 lands
-# in policies/lib; input.deal is read through object.get because the contract schema that types
-# input does not describe it yet.
-sla_status := "provided" if {
-	"provided" in sla_statuses
-} else := "on_request" if {
-	"on_request" in sla_statuses
-} else := "not_provided" if {
-	"not_provided" in sla_statuses
-} else := "not_in_deal"
-
-sla_statuses contains object.get(d, "status", "provided") if {
-	some d in object.get(input, ["deal", "documents"], [])
-	d.role == "sla"
-}
-
 # figure_pct: the availability figure, from uptime when the document gives it its own fact.
 figure_pct := sla.uptime.pct if lib.stated(sla.uptime)
 
 else := sla.availability_pct
-
-# credits: service credits attach to missing the figure.
-credits if sla.service_credits == true
-
-credits if lib.stated(sla.credits)
-
-no_credits if sla.service_credits == false
-
-no_credits if lib.absent(sla.credits)
 
 credits_path := ["sla", "credits"] if lib.absent(sla.credits)
 
@@ -198,10 +152,10 @@ encoded("measured_by") if lib.has_key(sla, "measured_by")
 
 weak_fact("commitment") if {
 	sla.commitment == "target"
-	not credits
+	not sla_lib.credits
 }
 
-weak_fact("credits") if no_credits
+weak_fact("credits") if sla_lib.no_credits
 
 weak_fact("measured_by") if sla.measured_by == "vendor"
 
@@ -210,14 +164,6 @@ figure := sprintf(" of %v %%", [figure_pct]) if figure_pct
 
 else := ""
 
-where := sprintf("the service levels are in a separate SLA%s", [not_there[sla_status]]) if elsewhere
+where := sla_lib.where_separate if sla_lib.elsewhere
 
 else := "the service levels cannot be judged"
-
-# not_there: why the separate SLA cannot be read, by its status in the deal.
-not_there := {
-	"not_in_deal": " that has not been encoded",
-	"not_provided": ", which is not provided",
-	"on_request": ", which is available on request and not provided",
-	"provided": "",
-}
