@@ -49,7 +49,7 @@ test_missing_words if {
 }
 
 test_dpa if {
-	deal.dpa == {"roles": {"vendor": "processor", "src": src}} with input as {"dpa": {"roles": {"vendor": "processor", "src": src}}}
+	deal.dpa.roles.vendor == "processor" with input as {"dpa": {"roles": {"vendor": "processor", "src": src}}}
 	not deal.dpa with input as {"data_protection": {}}
 	not deal.dpa with input as {"dpa": {"status": "absent", "src": null}}
 }

@@ -76,6 +76,74 @@ deny contains lib.finding(
 	lib.absent(dp.processor_agreement)
 }
 
+# The deal names the processor agreement but does not have it: say where it is referred to.
+deny contains lib.finding(msg, ["data_protection"]) if {
+	not dpa
+	processor
+	deal.status("dpa") == "on_request"
+	msg := sprintf(
+		"the processor agreement is referred to%s but is available only on request: it is not in force with the contract (accepted: %s)",
+		[deal.reference("dpa"), lib.labels(params.accepted)],
+	)
+}
+
+deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
+	not dpa
+	processor
+	deal.status("dpa") == "not_provided"
+	form := dp.processor_agreement.form
+	not form in params.accepted
+	msg := sprintf(
+		"the processor agreement is referred to%s but is not provided, and it is %s: not in force with the contract (accepted: %s)",
+		[deal.reference("dpa"), lib.label(form), lib.labels(params.accepted)],
+	)
+}
+
+deny contains lib.finding(sprintf("%s: no %s", [element(key), g.what]), ["dpa", key]) if {
+	some key, g in groups
+	lib.absent(dpa[key])
+}
+
+deny contains lib.finding(sprintf("%s: no %s", [element(key), words]), ["dpa", key, field]) if {
+	some key, fs in fields
+	lib.stated(dpa[key])
+	some field, words in fs
+	dpa[key][field] == false
+}
+
+deny contains lib.finding(
+	"art. 28(3)(d): the vendor may engage sub-processors without the buyer's authorisation (art. 28(2))",
+	["dpa", "sub_processors", "authorisation"],
+) if {
+	dpa.sub_processors.authorisation == "none"
+}
+
+deny contains lib.finding(
+	"art. 28(3)(d): sub-processors under a general authorisation, but the buyer cannot object to changes (art. 28(2))",
+	["dpa", "sub_processors", "objection"],
+) if {
+	dpa.sub_processors.authorisation == "general_written"
+	dpa.sub_processors.objection == false
+}
+
+deny contains lib.finding(msg, ["dpa", "compliance_assistance", "articles"]) if {
+	arts := dpa.compliance_assistance.articles
+	covered := {a | some a in arts}
+	missing := [sprintf("art. %s (%s)", [a, w]) | some a, w in assisted_articles; not a in covered]
+	count(missing) > 0
+	msg := sprintf("art. 28(3)(f): no assistance with the buyer's obligations under %s", [lib.and_labels(missing)])
+}
+
+deny contains lib.finding(msg, ["dpa", "deletion", "choice"]) if {
+	choice := dpa.deletion.choice
+	choice != "controller_choice"
+	msg := sprintf("art. 28(3)(g): the buyer does not choose between deletion and return: %s", [choice_words[choice]])
+}
+
+deny contains lib.finding(msg, ["dpa", "audits", "audits"]) if {
+	msg := audit_words[dpa.audits.audits]
+}
+
 unknown contains lib.finding("data protection has not been encoded", []) if {
 	not dpa
 	not dp
@@ -109,30 +177,6 @@ unknown contains lib.finding(
 	lib.ambiguous(dp.processor_agreement)
 }
 
-# The deal names the processor agreement but does not have it.
-
-deny contains lib.finding(msg, ["data_protection"]) if {
-	not dpa
-	processor
-	deal.status("dpa") == "on_request"
-	msg := sprintf(
-		"the processor agreement is referred to%s but is available only on request: it is not in force with the contract (accepted: %s)",
-		[deal.reference("dpa"), lib.labels(params.accepted)],
-	)
-}
-
-deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
-	not dpa
-	processor
-	deal.status("dpa") == "not_provided"
-	form := dp.processor_agreement.form
-	not form in params.accepted
-	msg := sprintf(
-		"the processor agreement is referred to%s but is not provided, and it is %s: not in force with the contract (accepted: %s)",
-		[deal.reference("dpa"), lib.label(form), lib.labels(params.accepted)],
-	)
-}
-
 unknown contains lib.finding(msg, ["data_protection"]) if {
 	not dpa
 	processor
@@ -147,9 +191,37 @@ unknown contains lib.finding(msg, ["data_protection"]) if {
 	)
 }
 
-# The processor agreement is encoded: each element of art. 28(3).
+unknown contains lib.finding(sprintf("%s (%s) has not been encoded", [element(key), g.what]), ["dpa"]) if {
+	dpa
+	some key, g in groups
+	not dpa[key]
+}
+
+unknown contains lib.finding(lib.reason(dpa[key], sprintf("%s (%s)", [element(key), g.what])), ["dpa", key]) if {
+	some key, g in groups
+	lib.ambiguous(dpa[key])
+}
+
+unknown contains lib.finding(msg, ["dpa", key]) if {
+	some key, fs in fields
+	lib.stated(dpa[key])
+	some field, words in fs
+	not lib.has_key(dpa[key], field)
+	msg := sprintf("%s: nothing has been encoded for the %s", [element(key), words])
+}
+
+unknown contains lib.finding(
+	"art. 28(3)(d): sub-processors under a general authorisation, but whether the buyer may object has not been encoded",
+	["dpa", "sub_processors"],
+) if {
+	dpa.sub_processors.authorisation == "general_written"
+	not lib.has_key(dpa.sub_processors, "objection")
+}
+
+# When the processor agreement is encoded, each element of art. 28(3) is checked.
 
 # groups: the fact group of each element, its letter ("" for the first sentence) and what it is.
+
 groups := {
 	"processing_details": {"letter": "", "what": concat("", [
 		"subject matter, duration, nature and purpose of the processing, types of personal data or ",
@@ -166,6 +238,7 @@ groups := {
 }
 
 # fields each element needs, stated true, and the words for the one that is missing.
+
 fields := {
 	"processing_details": {
 		"subject_matter": "subject matter of the processing",
@@ -196,68 +269,6 @@ fields := {
 
 element(key) := sprintf("art. 28(3)%s", [groups[key].letter])
 
-deny contains lib.finding(sprintf("%s: no %s", [element(key), g.what]), ["dpa", key]) if {
-	some key, g in groups
-	lib.absent(dpa[key])
-}
-
-deny contains lib.finding(sprintf("%s: no %s", [element(key), words]), ["dpa", key, field]) if {
-	some key, fs in fields
-	lib.stated(dpa[key])
-	some field, words in fs
-	dpa[key][field] == false
-}
-
-unknown contains lib.finding(sprintf("%s (%s) has not been encoded", [element(key), g.what]), ["dpa"]) if {
-	dpa
-	some key, g in groups
-	not dpa[key]
-}
-
-unknown contains lib.finding(lib.reason(dpa[key], sprintf("%s (%s)", [element(key), g.what])), ["dpa", key]) if {
-	some key, g in groups
-	lib.ambiguous(dpa[key])
-}
-
-unknown contains lib.finding(msg, ["dpa", key]) if {
-	some key, fs in fields
-	lib.stated(dpa[key])
-	some field, words in fs
-	not lib.has_key(dpa[key], field)
-	msg := sprintf("%s: nothing has been encoded for the %s", [element(key), words])
-}
-
-deny contains lib.finding(
-	"art. 28(3)(d): the vendor may engage sub-processors without the buyer's authorisation (art. 28(2))",
-	["dpa", "sub_processors", "authorisation"],
-) if {
-	dpa.sub_processors.authorisation == "none"
-}
-
-deny contains lib.finding(
-	"art. 28(3)(d): sub-processors under a general authorisation, but the buyer cannot object to changes (art. 28(2))",
-	["dpa", "sub_processors", "objection"],
-) if {
-	dpa.sub_processors.authorisation == "general_written"
-	dpa.sub_processors.objection == false
-}
-
-unknown contains lib.finding(
-	"art. 28(3)(d): sub-processors under a general authorisation, but whether the buyer may object has not been encoded",
-	["dpa", "sub_processors"],
-) if {
-	dpa.sub_processors.authorisation == "general_written"
-	not lib.has_key(dpa.sub_processors, "objection")
-}
-
-deny contains lib.finding(msg, ["dpa", "compliance_assistance", "articles"]) if {
-	arts := dpa.compliance_assistance.articles
-	covered := {a | some a in arts}
-	missing := [sprintf("art. %s (%s)", [a, w]) | some a, w in assisted_articles; not a in covered]
-	count(missing) > 0
-	msg := sprintf("art. 28(3)(f): no assistance with the buyer's obligations under %s", [lib.and_labels(missing)])
-}
-
 assisted_articles := {
 	"32": "security of processing",
 	"33": "notifying a breach to the authority",
@@ -266,20 +277,10 @@ assisted_articles := {
 	"36": "prior consultation",
 }
 
-deny contains lib.finding(msg, ["dpa", "deletion", "choice"]) if {
-	choice := dpa.deletion.choice
-	choice != "controller_choice"
-	msg := sprintf("art. 28(3)(g): the buyer does not choose between deletion and return: %s", [choice_words[choice]])
-}
-
 choice_words := {
 	"delete": "the vendor deletes the data",
 	"return": "the vendor returns the data",
 	"vendor_choice": "the vendor chooses",
-}
-
-deny contains lib.finding(msg, ["dpa", "audits", "audits"]) if {
-	msg := audit_words[dpa.audits.audits]
 }
 
 audit_words := {
