@@ -101,7 +101,10 @@ deny contains lib.finding(msg, path) if {
 	lib.absent(bn)
 	not dpa_elsewhere
 	msg := sprintf(
-		"the vendor processes personal data %s but need not notify the buyer of a personal data breach; the playbook asks for at most %s",
+		concat("", [
+			"the vendor processes personal data %s but need not notify the buyer of a personal ",
+			"data breach; the playbook asks for at most %s",
+		]),
 		[role_words, limit_words],
 	)
 }

@@ -21,7 +21,7 @@ test_fail_72_hours_in_dpa if {
 	r := rule with input as in_dpa({"within": {"text": "72h", "days": 3}, "src": src})
 	some f in r.deny
 	f.path == ["dpa", "breach_notification", "within"]
-	startswith(f.msg, "the vendor must notify a personal data breach within 72 hours; the playbook asks for at most 48 hours")
+	startswith(f.msg, "the vendor must notify a personal data breach within 72 hours; the playbook asks for at most 48")
 }
 
 test_threshold_from_params if {

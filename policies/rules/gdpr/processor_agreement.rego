@@ -82,7 +82,10 @@ deny contains lib.finding(msg, ["data_protection"]) if {
 	processor
 	deal.status("dpa") == "on_request"
 	msg := sprintf(
-		"the processor agreement is referred to%s but is available only on request: it is not in force with the contract (accepted: %s)",
+		concat("", [
+			"the processor agreement is referred to%s but is available only on request: it is ",
+			"not in force with the contract (accepted: %s)",
+		]),
 		[deal.reference("dpa"), lib.labels(params.accepted)],
 	)
 }
@@ -94,7 +97,10 @@ deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
 	form := dp.processor_agreement.form
 	not form in params.accepted
 	msg := sprintf(
-		"the processor agreement is referred to%s but is not provided, and it is %s: not in force with the contract (accepted: %s)",
+		concat("", [
+			"the processor agreement is referred to%s but is not provided, and it is %s: not ",
+			"in force with the contract (accepted: %s)",
+		]),
 		[deal.reference("dpa"), lib.label(form), lib.labels(params.accepted)],
 	)
 }
