@@ -4,7 +4,10 @@
 #   The buyer must have a right to audit or inspect the vendor's performance (its security, its
 #   processing of the buyer's data), itself or through an auditor it appoints. A document that is
 #   silent on audits fails: without a contractual right the buyer cannot verify the vendor. A right
-#   of the vendor to audit the buyer (licence audit) does not count.
+#   of the vendor to audit the buyer (licence audit) does not count. Where the deal has the processor
+#   agreement encoded, its audits including inspections (GDPR art. 28(3)(h)) are such a right; an
+#   agreement that lets the buyer audit only through the vendor's own reports and questionnaires is
+#   not, when the main terms give no right either.
 # custom:
 #   id: audit/customer-right
 #   severity: error
@@ -20,19 +23,38 @@
 package termlint.rules.audit.customer_right
 
 import data.termlint.lib
+import data.termlint.lib.deal
 
 audit := input.audit
+
+dpa_audits := deal.dpa.audits
+
+# dpa_right: the processor agreement lets the buyer audit, including inspections.
+dpa_right if dpa_audits.audits == "inspections"
 
 deny contains lib.finding(
 	"the document gives the buyer no right to audit or inspect the vendor; the playbook expects one",
 	["audit"],
 ) if {
+	not dpa_right
 	lib.absent(audit)
 }
 
 deny contains lib.finding(msg, ["audit", "customer_right"]) if {
+	not dpa_right
 	audit.customer_right == false
 	msg := sprintf("the buyer has no right to audit or inspect the vendor%s; the playbook expects one", [licence_audit])
+}
+
+deny contains lib.finding(
+	concat("", [
+		"the processor agreement lets the buyer audit only through the vendor's own reports and questionnaires, ",
+		"not by inspections of its own; the playbook expects a right to audit or inspect",
+	]),
+	["dpa", "audits", "audits"],
+) if {
+	dpa_audits.audits == "reports_only"
+	not audit.customer_right == true
 }
 
 # licence_audit points out the one-sidedness when only the vendor may audit.
@@ -40,11 +62,18 @@ licence_audit := " (only the vendor may audit the buyer)" if audit.vendor_audits
 
 else := ""
 
-unknown contains lib.finding("audit rights have not been encoded", []) if not audit
+unknown contains lib.finding("audit rights have not been encoded", []) if {
+	not dpa_right
+	not audit
+}
 
-unknown contains lib.finding(lib.reason(audit, "the audit clause"), ["audit"]) if lib.ambiguous(audit)
+unknown contains lib.finding(lib.reason(audit, "the audit clause"), ["audit"]) if {
+	not dpa_right
+	lib.ambiguous(audit)
+}
 
 unknown contains lib.finding("whether the buyer may audit the vendor has not been encoded", ["audit"]) if {
+	not dpa_right
 	lib.stated(audit)
 	not has_right(audit)
 }

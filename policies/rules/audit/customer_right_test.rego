@@ -53,3 +53,32 @@ test_unknown_right_not_encoded if {
 	f.path == ["audit"]
 	contains(f.msg, "whether the buyer may audit")
 }
+
+# The processor agreement encoded in the deal.
+dpa_audits(kind) := {"dpa": {"audits": {"information": true, "audits": kind, "src": src}}}
+
+test_pass_dpa_inspections_over_silent_terms if {
+	r := rule with input as object.union(dpa_audits("inspections"), {"audit": {"status": "absent", "src": null}})
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_fail_dpa_reports_only if {
+	r := rule with input as object.union(dpa_audits("reports_only"), {"audit": {"status": "absent", "src": null}})
+	some f in r.deny
+	f.path == ["dpa", "audits", "audits"]
+	startswith(f.msg, "the processor agreement lets the buyer audit only through the vendor's own reports")
+}
+
+test_pass_dpa_reports_only_with_a_right_in_the_terms if {
+	r := rule with input as object.union(dpa_audits("reports_only"), {"audit": {"customer_right": true, "src": src}})
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_unknown_dpa_without_inspections_and_terms_not_encoded if {
+	r := rule with input as dpa_audits("none")
+	count(r.deny) == 0
+	some f in r.unknown
+	f.msg == "audit rights have not been encoded"
+}

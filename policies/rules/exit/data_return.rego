@@ -5,7 +5,10 @@
 #   retrieval window of at least a set number of days (default 30). A document silent on the return
 #   of data, a vendor that need not return it, a charge for the return, or a window shorter than
 #   the minimum does not meet the playbook. A document that does not say whether the return is
-#   charged needs a person to check the vendor's rates (unknown).
+#   charged needs a person to check the vendor's rates (unknown). A processor agreement that
+#   returns personal data at the buyer's choice (GDPR art. 28(3)(g)) does not stand in for the
+#   exit clause: it covers only personal data and sets no retrieval window or charge; the finding
+#   says so.
 # custom:
 #   id: exit/data-return
 #   severity: error
@@ -21,6 +24,7 @@
 package termlint.rules.exit.data_return
 
 import data.termlint.lib
+import data.termlint.lib.deal
 
 params := data.termlint.params.exit.data_return
 
@@ -29,14 +33,17 @@ ex := input.exit
 ret := ex.data_return
 
 deny contains lib.finding(
-	"the document says nothing about the end of the contract: the buyer has no right to get its data back",
+	sprintf(
+		"the document says nothing about the end of the contract: the buyer has no right to get its data back%s",
+		[dpa_words],
+	),
 	["exit"],
 ) if {
 	lib.absent(ex)
 }
 
 deny contains lib.finding(
-	"the document gives the buyer no right to get its data back at the end of the contract",
+	sprintf("the document gives the buyer no right to get its data back at the end of the contract%s", [dpa_words]),
 	["exit", "data_return"],
 ) if {
 	lib.absent(ret)
@@ -102,6 +109,15 @@ unknown contains lib.finding(
 	ret.available == true
 	ret.charge == "not_stated"
 }
+
+# dpa_words: what the processor agreement adds, when the deal has it encoded and it returns
+# personal data.
+dpa_words := concat("", [
+	" (the processor agreement returns personal data at the buyer's choice, but covers no other data and sets ",
+	"no retrieval window or charge)",
+]) if {
+	deal.dpa.deletion.choice in {"controller_choice", "return"}
+} else := ""
 
 available_stated if ret.available == true
 

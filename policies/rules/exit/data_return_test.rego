@@ -130,3 +130,13 @@ test_unknown_charge_not_stated if {
 	f.path == ["exit", "data_return", "charge"]
 	contains(f.msg, "does not say whether the buyer pays")
 }
+
+test_fail_dpa_return_does_not_stand_in_for_the_exit_clause if {
+	r := rule with input as {
+		"exit": {"data_return": {"status": "absent", "src": null}},
+		"dpa": {"deletion": {"choice": "controller_choice", "src": {"art": "7.2", "quote": "q"}}},
+	}
+	some f in r.deny
+	f.path == ["exit", "data_return"]
+	endswith(f.msg, "but covers no other data and sets no retrieval window or charge)")
+}

@@ -6,7 +6,11 @@
 #   it. Deletion "immediately" fails; deletion after a retention period fails when that period is
 #   shorter than the buyer's retrieval window (the window the contract grants, and at least the
 #   playbook's minimum window of exit/data-return, default 30 days). Deletion only on the buyer's
-#   request passes, and so does a document that says nothing about deletion.
+#   request passes, and so does a document that says nothing about deletion. Where the main terms
+#   do not record the deletion and the deal has the processor agreement encoded, its deletion clause
+#   (GDPR art. 28(3)(g)) is read: deletion or return at the buyer's choice passes; deletion by the
+#   vendor is judged by when it may happen. Where both speak, the main terms are read: they cover
+#   all of the buyer's data, the processor agreement only its personal data.
 # custom:
 #   id: exit/no-immediate-deletion
 #   severity: error
@@ -19,6 +23,7 @@
 package termlint.rules.exit.no_immediate_deletion
 
 import data.termlint.lib
+import data.termlint.lib.deal
 
 # This rule has no threshold of its own; "right after" is measured against the playbook's
 # retrieval window of exit/data-return.
@@ -27,6 +32,12 @@ window_params := data.termlint.params.exit.data_return
 ex := input.exit
 
 del := ex.data_deletion
+
+# The processor agreement's deletion clause, read when the main terms do not record the deletion.
+dpa_del := deal.dpa.deletion if not del
+
+# vendor_deletes: under the processor agreement the vendor deletes without the buyer choosing.
+vendor_deletes if dpa_del.choice in {"delete", "vendor_choice"}
 
 deny contains lib.finding(
 	concat("", [
@@ -50,6 +61,18 @@ deny contains lib.finding(msg, ["exit", "data_deletion", "after"]) if {
 	)
 }
 
+deny contains lib.finding(msg, ["dpa", "deletion", "within"]) if {
+	vendor_deletes
+	lib.days(dpa_del.within) < required_days
+	msg := sprintf(
+		concat("", [
+			"the processor agreement lets the vendor delete the buyer's personal data %s after the end, before the ",
+			"buyer's retrieval window of %s has run; the playbook requires the data to stay available until then",
+		]),
+		[lib.duration_words(dpa_del.within), required_words],
+	)
+}
+
 # The buyer's retrieval window: the longer of the contract's own window and the playbook minimum.
 contract_window := lib.days(ex.data_return.window) if ex.data_return.available == true
 
@@ -61,13 +84,32 @@ required_words := lib.duration_words(ex.data_return.window) if contract_window >
 
 else := sprintf("%v days", [window_params.min_window_days])
 
-unknown contains lib.finding("the exit arrangements have not been encoded", []) if not ex
+unknown contains lib.finding("the exit arrangements have not been encoded", []) if {
+	not dpa_del
+	not ex
+}
 
-unknown contains lib.finding(lib.reason(ex, "the exit arrangements"), ["exit"]) if lib.ambiguous(ex)
+unknown contains lib.finding(lib.reason(ex, "the exit arrangements"), ["exit"]) if {
+	not dpa_del
+	lib.ambiguous(ex)
+}
 
 unknown contains lib.finding("the deletion of the buyer's data at the end has not been encoded", ["exit"]) if {
+	not dpa_del
 	lib.stated(ex)
 	not del
+}
+
+unknown contains lib.finding(lib.reason(dpa_del, "the processor agreement's deletion clause"), ["dpa", "deletion"]) if {
+	lib.ambiguous(dpa_del)
+}
+
+unknown contains lib.finding(
+	"the processor agreement lets the vendor delete the buyer's personal data at the end without saying when",
+	["dpa", "deletion"],
+) if {
+	vendor_deletes
+	not dpa_del.within
 }
 
 unknown contains lib.finding(lib.reason(del, "the deletion of data"), ["exit", "data_deletion"]) if lib.ambiguous(del)

@@ -117,3 +117,36 @@ test_unknown_retention_missing if {
 	some f in r.unknown
 	contains(f.msg, "period has not been encoded")
 }
+
+dpa_deletion(d) := {"exit": {"data_return": {"status": "absent", "src": null}}, "dpa": {"deletion": d}}
+
+test_pass_dpa_buyer_chooses if {
+	r := rule with input as dpa_deletion({"choice": "controller_choice", "src": {"art": "7.2", "quote": "q"}})
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_fail_dpa_vendor_deletes_early if {
+	r := rule with input as dpa_deletion({
+		"choice": "delete", "within": {"text": "7d", "days": 7},
+		"src": {"art": "7.2", "quote": "q"},
+	})
+	some f in r.deny
+	f.path == ["dpa", "deletion", "within"]
+	startswith(f.msg, "the processor agreement lets the vendor delete the buyer's personal data 7 days after the end")
+}
+
+test_unknown_dpa_vendor_deletes_without_a_time if {
+	r := rule with input as dpa_deletion({"choice": "vendor_choice", "src": {"art": "7.2", "quote": "q"}})
+	count(r.deny) == 0
+	some f in r.unknown
+	f.msg == "the processor agreement lets the vendor delete the buyer's personal data at the end without saying when"
+}
+
+test_terms_prevail_over_dpa if {
+	r := rule with input as {
+		"exit": {"data_deletion": {"timing": "immediate", "src": {"art": "18.3", "quote": "q"}}},
+		"dpa": {"deletion": {"choice": "controller_choice", "src": {"art": "7.2", "quote": "q"}}},
+	}
+	count(r.deny) == 1
+}

@@ -54,3 +54,142 @@ test_not_applicable_no_personal_data if {
 	r := rule with input as {"data_protection": {"status": "absent", "src": null}}
 	not r.applies
 }
+
+# A processor agreement encoded in the deal: every element of art. 28(3).
+full_dpa := {
+	"processing_details": {
+		"subject_matter": "hosting", "duration": "the term", "nature_and_purpose": "storage",
+		"personal_data": ["contact details"], "data_subjects": ["employees"], "src": src,
+	},
+	"instructions": {"documented": true, "transfers": true, "src": src},
+	"confidentiality": {"staff_committed": true, "src": src},
+	"security": {"art_32": true, "src": src},
+	"sub_processors": {
+		"authorisation": "general_written", "objection": true, "flow_down": true,
+		"vendor_liable": true, "src": src,
+	},
+	"data_subject_requests": {"assists": true, "src": src},
+	"compliance_assistance": {"articles": ["32", "33", "34", "35", "36"], "src": src},
+	"deletion": {"choice": "controller_choice", "src": src},
+	"audits": {"information": true, "audits": "inspections", "src": src},
+}
+
+# with_dpa replaces whole groups of full_dpa (object.union alone would merge them).
+with_dpa(patch) := {"dpa": object.union(object.remove(full_dpa, object.keys(patch)), patch)}
+
+test_pass_full_dpa if {
+	r := rule with input as with_dpa({})
+	count(r.deny) == 0
+	count(r.unknown) == 0
+	r.applies
+}
+
+test_dpa_replaces_the_form_check if {
+	r := rule with input as object.union(with_dpa({}), {"data_protection": {
+		"role": {"value": "processor", "src": src},
+		"processor_agreement": {"form": "separate_on_request", "src": src},
+	}})
+	count(r.deny) == 0
+}
+
+test_fail_dpa_names_each_missing_element if {
+	r := rule with input as with_dpa({
+		"confidentiality": {"status": "absent", "src": null},
+		"sub_processors": {
+			"authorisation": "general_written", "objection": false, "flow_down": false,
+			"vendor_liable": true, "src": src,
+		},
+		"compliance_assistance": {"articles": ["33", "35"], "src": src},
+		"deletion": {"choice": "delete", "src": src},
+		"audits": {"information": true, "audits": "reports_only", "src": src},
+	})
+	msgs := {f.msg | some f in r.deny}
+	"art. 28(3)(b): no commitment of the persons processing the data to confidentiality" in msgs
+	"art. 28(3)(d): no flow-down of the same obligations to sub-processors (art. 28(4))" in msgs
+	concat("", [
+		"art. 28(3)(d): sub-processors under a general authorisation, but the buyer cannot object to changes ",
+		"(art. 28(2))",
+	]) in msgs
+	concat("", [
+		"art. 28(3)(f): no assistance with the buyer's obligations under art. 32 (security of processing), ",
+		"art. 34 (informing data subjects of a breach) and art. 36 (prior consultation)",
+	]) in msgs
+	"art. 28(3)(g): the buyer does not choose between deletion and return: the vendor deletes the data" in msgs
+	some m in msgs
+	startswith(m, "art. 28(3)(h): the buyer may audit only through")
+	count(msgs) == 6
+}
+
+test_fail_dpa_without_authorisation if {
+	r := rule with input as with_dpa({"sub_processors": {
+		"authorisation": "none", "flow_down": true, "vendor_liable": true, "src": src,
+	}})
+	some f in r.deny
+	f.msg == "art. 28(3)(d): the vendor may engage sub-processors without the buyer's authorisation (art. 28(2))"
+}
+
+test_fail_dpa_false_field if {
+	r := rule with input as with_dpa({"instructions": {"documented": true, "transfers": false, "src": src}})
+	some f in r.deny
+	f.msg == "art. 28(3)(a): no instructions covering transfers to third countries"
+	f.path == ["dpa", "instructions", "transfers"]
+}
+
+test_unknown_dpa_element_ambiguous_or_missing if {
+	patched := with_dpa({
+		"security": {"status": "ambiguous", "src": src, "note": "only a reference to a policy"},
+		"processing_details": {"subject_matter": "hosting", "src": src},
+		"sub_processors": {"authorisation": "general_written", "flow_down": true, "vendor_liable": true, "src": src},
+	})
+	r := rule with input as {"dpa": object.remove(patched.dpa, ["audits"])}
+	count(r.deny) == 0
+	msgs := {f.msg | some f in r.unknown}
+	concat("", [
+		"art. 28(3)(c) (commitment to the security measures of art. 32) is marked ambiguous: ",
+		"only a reference to a policy",
+	]) in msgs
+	"art. 28(3)(h) (information and audits, including inspections, for the buyer) has not been encoded" in msgs
+	"art. 28(3): nothing has been encoded for the duration of the processing" in msgs
+	concat("", [
+		"art. 28(3)(d): sub-processors under a general authorisation, but whether the buyer may object ",
+		"has not been encoded",
+	]) in msgs
+}
+
+# The deal names the processor agreement but does not provide it.
+terms_referring(form) := {"data_protection": {
+	"role": {"value": "processor", "src": src},
+	"processor_agreement": {"form": form, "src": src},
+}}
+
+deal_with(status) := {"documents": [
+	{"role": "general_terms", "file": "terms.yaml"},
+	{"role": "dpa", "status": status, "referenced_in": "general_terms", "src": src},
+]}
+
+test_fail_deal_dpa_on_request if {
+	r := rule with input as object.union(terms_referring("separate_on_request"), {"deal": deal_with("on_request")})
+	count(r.deny) == 1
+	some f in r.deny
+	startswith(
+		f.msg,
+		"the processor agreement is referred to in art. 13 of the general terms but is available only on request",
+	)
+}
+
+test_unknown_deal_dpa_not_provided if {
+	r := rule with input as object.union(terms_referring("separate_signed"), {"deal": deal_with("not_provided")})
+	count(r.deny) == 0
+	some f in r.unknown
+	f.msg == concat("", [
+		"the processor agreement is referred to in art. 13 of the general terms but is not provided; ",
+		"a person must check it against GDPR art. 28(3)",
+	])
+}
+
+test_fail_deal_dpa_not_provided_and_online_only if {
+	r := rule with input as object.union(terms_referring("vendor_standard_online"), {"deal": deal_with("not_provided")})
+	count(r.unknown) == 0
+	some f in r.deny
+	contains(f.msg, "is not provided, and it is vendor standard online")
+}

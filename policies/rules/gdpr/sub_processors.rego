@@ -7,6 +7,9 @@
 #   engages them freely or only notifies the buyer does not meet the playbook, nor does a document
 #   silent on sub-processors. If the terms are silent but refer to a separate processor agreement
 #   that has not been encoded, that agreement may regulate them: a person must check it (unknown).
+#   When the deal has the processor agreement encoded, its sub-processor clause is what counts: a
+#   general written authorisation meets the playbook only with a right to object, and the
+#   processor must flow the same obligations down and stay liable for its sub-processors.
 #   Not applicable where the vendor is only a controller or processes no personal data for the buyer.
 # custom:
 #   id: gdpr/sub-processors
@@ -22,6 +25,7 @@
 package termlint.rules.gdpr.sub_processors
 
 import data.termlint.lib
+import data.termlint.lib.deal
 
 params := data.termlint.params.gdpr.sub_processors
 
@@ -35,13 +39,27 @@ processor_roles := {"processor", "both", "not_stated"}
 # mean the separate agreement is silent too.
 separate_forms := {"separate_signed", "separate_on_request", "vendor_standard_online"}
 
+# The processor agreement's clause, when the deal has the agreement encoded.
+dsub := deal.dpa.sub_processors
+
 default applies := true
 
-applies := false if dp.role.value == "controller"
+applies := false if {
+	not deal.dpa
+	dp.role.value == "controller"
+}
 
-applies := false if lib.absent(dp)
+applies := false if {
+	not deal.dpa
+	lib.absent(dp)
+}
 
-processor if dp.role.value in processor_roles
+# processor: the main terms make the vendor a processor, and the deal has no processor agreement
+# encoded (which would speak for itself).
+processor if {
+	not deal.dpa
+	dp.role.value in processor_roles
+}
 
 deny contains lib.finding(msg, ["data_protection", "sub_processors", "regime"]) if {
 	processor
@@ -63,20 +81,41 @@ deny contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
 	)
 }
 
+deny contains lib.finding(msg, ["dpa", "sub_processors", "authorisation"]) if {
+	regime := dpa_regime
+	not regime in params.accepted
+	msg := sprintf("the processor agreement: %s; the playbook accepts only %s", [regime_words[regime], accepted_words])
+}
+
+deny contains lib.finding(
+	"the processor agreement does not regulate sub-processors; the playbook requires the buyer's authorisation",
+	["dpa", "sub_processors"],
+) if {
+	lib.absent(dsub)
+}
+
+deny contains lib.finding(obligation_words[field], ["dpa", "sub_processors", field]) if {
+	some field in ["flow_down", "vendor_liable"]
+	dsub[field] == false
+}
+
 unknown contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
 	processor
 	lib.absent(sub)
 	dp_elsewhere
 	msg := sprintf(
 		concat("", [
-			"these terms do not regulate sub-processors, but the processor agreement (%s) is a separate document that has not ",
-			"been encoded; a person must check its sub-processor clause",
+			"these terms do not regulate sub-processors, but the processor agreement %s; a person must check its ",
+			"sub-processor clause",
 		]),
 		[pa_words],
 	)
 }
 
-unknown contains lib.finding("data protection has not been encoded", []) if not dp
+unknown contains lib.finding("data protection has not been encoded", []) if {
+	not deal.dpa
+	not dp
+}
 
 unknown contains lib.finding("the vendor's role under the GDPR has not been encoded", ["data_protection"]) if {
 	lib.stated(dp)
@@ -107,6 +146,40 @@ unknown contains lib.finding(
 	not sub.regime
 }
 
+unknown contains lib.finding(
+	"the processor agreement is encoded without its sub-processor clause",
+	["dpa"],
+) if {
+	deal.dpa
+	not dsub
+}
+
+unknown contains lib.finding(
+	lib.reason(dsub, "the processor agreement's sub-processor clause"),
+	["dpa", "sub_processors"],
+) if {
+	lib.ambiguous(dsub)
+}
+
+unknown contains lib.finding(
+	concat("", [
+		"the processor agreement allows sub-processors under a general authorisation, but whether the buyer may ",
+		"object has not been encoded",
+	]),
+	["dpa", "sub_processors"],
+) if {
+	dsub.authorisation == "general_written"
+	not lib.has_key(dsub, "objection")
+}
+
+unknown contains lib.finding(
+	"the processor agreement's sub-processor clause is recorded without its authorisation regime",
+	["dpa", "sub_processors"],
+) if {
+	lib.stated(dsub)
+	not dsub.authorisation
+}
+
 # The processor agreement is, or may be, a document of its own that was not encoded.
 dp_elsewhere if dp.processor_agreement.form in separate_forms
 
@@ -117,9 +190,36 @@ dp_elsewhere if {
 	not dp.processor_agreement
 }
 
-pa_words := lib.label(dp.processor_agreement.form) if dp.processor_agreement.form
+dp_elsewhere if deal.missing("dpa")
+
+pa_words := sprintf("is referred to%s but %s", [deal.reference("dpa"), deal.missing_words("dpa")]) if {
+	deal.missing("dpa")
+} else := sprintf("(%s) is a separate document that has not been encoded", [pa_form])
+
+pa_form := lib.label(dp.processor_agreement.form) if dp.processor_agreement.form
 
 else := "not encoded"
+
+# dpa_regime: the processor agreement's regime in the terms of params.accepted.
+dpa_regime := {"prior_specific": "prior_specific", "none": "free"}[dsub.authorisation]
+
+dpa_regime := "general_with_objection" if {
+	dsub.authorisation == "general_written"
+	dsub.objection == true
+}
+
+dpa_regime := "notice_only" if {
+	dsub.authorisation == "general_written"
+	dsub.objection == false
+}
+
+obligation_words := {
+	"flow_down": concat("", [
+		"the processor agreement does not impose the same data-protection obligations on sub-processors ",
+		"(art. 28(4))",
+	]),
+	"vendor_liable": "the processor agreement does not keep the vendor fully liable for its sub-processors (art. 28(4))",
+}
 
 regime_words := {
 	"prior_specific": "sub-processors need the buyer's prior specific authorisation",

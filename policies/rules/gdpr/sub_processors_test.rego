@@ -151,3 +151,69 @@ test_unknown_regime_missing if {
 	some f in r.unknown
 	contains(f.msg, "without its regime")
 }
+
+# The processor agreement encoded in the deal speaks for itself.
+dpa_sub(s) := {"dpa": {"sub_processors": object.union({"flow_down": true, "vendor_liable": true, "src": src}, s)}}
+
+test_pass_dpa_general_with_objection if {
+	r := rule with input as dpa_sub({"authorisation": "general_written", "objection": true})
+	count(r.deny) == 0
+	count(r.unknown) == 0
+	r.applies
+}
+
+test_dpa_prevails_over_silent_terms if {
+	r := rule with input as object.union(dpa_sub({"authorisation": "prior_specific"}), {"data_protection": {
+		"role": {"value": "processor", "src": src},
+		"processor_agreement": {"form": "separate_signed", "src": src},
+		"sub_processors": {"status": "absent", "src": null},
+	}})
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_fail_dpa_no_objection if {
+	r := rule with input as dpa_sub({"authorisation": "general_written", "objection": false})
+	some f in r.deny
+	f.path == ["dpa", "sub_processors", "authorisation"]
+	startswith(f.msg, "the processor agreement: the vendor only notifies the buyer of sub-processors")
+}
+
+test_fail_dpa_no_flow_down if {
+	r := rule with input as dpa_sub({"authorisation": "prior_specific", "flow_down": false})
+	some f in r.deny
+	f.path == ["dpa", "sub_processors", "flow_down"]
+}
+
+test_fail_dpa_silent if {
+	r := rule with input as {"dpa": {"sub_processors": {"status": "absent", "src": null}}}
+	count(r.deny) == 1
+}
+
+test_unknown_dpa if {
+	r1 := rule with input as dpa_sub({"authorisation": "general_written"})
+	some f1 in r1.unknown
+	contains(f1.msg, "whether the buyer may object has not been encoded")
+	r2 := rule with input as {"dpa": {"roles": {"vendor": "processor", "src": src}}}
+	some f2 in r2.unknown
+	f2.msg == "the processor agreement is encoded without its sub-processor clause"
+	r3 := rule with input as {"dpa": {"sub_processors": {"status": "ambiguous", "src": src, "note": "n"}}}
+	count(r3.unknown) == 1
+	r4 := rule with input as dpa_sub({})
+	some f4 in r4.unknown
+	f4.msg == "the processor agreement's sub-processor clause is recorded without its authorisation regime"
+}
+
+test_unknown_deal_dpa_on_request if {
+	r := rule with input as {
+		"data_protection": {
+			"role": {"value": "processor", "src": src},
+			"processor_agreement": {"form": "separate_on_request", "src": src},
+			"sub_processors": {"status": "absent", "src": null},
+		},
+		"deal": {"documents": [{"role": "dpa", "status": "on_request", "referenced_in": "general_terms", "src": src}]},
+	}
+	count(r.deny) == 0
+	some f in r.unknown
+	contains(f.msg, "is referred to in art. 13 of the general terms but is available only on request")
+}
