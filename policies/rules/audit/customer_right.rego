@@ -37,11 +37,13 @@ deny contains lib.finding(
 	["audit"],
 ) if {
 	not dpa_right
+	not deal.missing("dpa")
 	lib.absent(audit)
 }
 
 deny contains lib.finding(msg, ["audit", "customer_right"]) if {
 	not dpa_right
+	not deal.missing("dpa")
 	audit.customer_right == false
 	msg := sprintf("the buyer has no right to audit or inspect the vendor%s; the playbook expects one", [licence_audit])
 }
@@ -57,10 +59,21 @@ deny contains lib.finding(
 	not audit.customer_right == true
 }
 
-# licence_audit points out the one-sidedness when only the vendor may audit.
-licence_audit := " (only the vendor may audit the buyer)" if audit.vendor_audits_customer == true
-
-else := ""
+# A processor agreement the deal refers to but does not provide must let the buyer audit and
+# inspect the processing (GDPR art. 28(3)(h)): terms silent on audits settle nothing until a person
+# has read it.
+unknown contains lib.finding(msg, ["audit"]) if {
+	deal.missing("dpa")
+	no_right_in_terms
+	msg := sprintf(
+		concat("", [
+			"the terms give the buyer no right to audit or inspect the vendor%s, but the processor agreement ",
+			"referred to%s %s; it must provide for audits and inspections of the processing ",
+			"(GDPR art. 28(3)(h)), so a person must check what it gives",
+		]),
+		[licence_audit, deal.reference("dpa"), deal.missing_words("dpa")],
+	)
+}
 
 unknown contains lib.finding("audit rights have not been encoded", []) if {
 	not dpa_right
@@ -79,3 +92,13 @@ unknown contains lib.finding("whether the buyer may audit the vendor has not bee
 }
 
 has_right(a) if _ = a.customer_right
+
+# no_right_in_terms: the main terms give the buyer no audit right.
+no_right_in_terms if lib.absent(audit)
+
+no_right_in_terms if audit.customer_right == false
+
+# licence_audit points out the one-sidedness when only the vendor may audit.
+licence_audit := " (only the vendor may audit the buyer)" if audit.vendor_audits_customer == true
+
+else := ""

@@ -82,3 +82,28 @@ test_unknown_dpa_without_inspections_and_terms_not_encoded if {
 	some f in r.unknown
 	f.msg == "audit rights have not been encoded"
 }
+
+# A processor agreement the deal refers to but does not provide.
+dpa_on_request := {"deal": {"documents": [
+	{"id": "terms", "role": "general_terms", "status": "provided"},
+	{
+		"id": "dpa", "role": "dpa", "status": "on_request",
+		"referenced_in": "general_terms", "src": {"art": "13", "quote": "q"},
+	},
+]}}
+
+test_unknown_dpa_on_request_and_silent_terms if {
+	r := rule with input as object.union(dpa_on_request, {"audit": {"status": "absent", "src": null}})
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["audit"]
+	contains(f.msg, "referred to in art. 13 of the general terms is available only on request")
+	contains(f.msg, "GDPR art. 28(3)(h)")
+}
+
+test_pass_dpa_on_request_with_a_right_in_the_terms if {
+	terms := {"audit": {"customer_right": true, "scope": "security", "src": src}}
+	r := rule with input as object.union(dpa_on_request, terms)
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}

@@ -84,6 +84,22 @@ required_words := lib.duration_words(ex.data_return.window) if contract_window >
 
 else := sprintf("%v days", [window_params.min_window_days])
 
+# A processor agreement the deal refers to but does not provide must settle the deletion or return
+# of personal data at the end (GDPR art. 28(3)(g)): terms silent on deletion pass only once a
+# person has read it.
+unknown contains lib.finding(msg, ["exit", "data_deletion"]) if {
+	deal.missing("dpa")
+	lib.absent(del)
+	msg := sprintf(
+		concat("", [
+			"the terms say nothing about deleting the buyer's data at the end, but the processor agreement referred to%s ",
+			"%s; it must say whether personal data is deleted or returned at the end (GDPR art. 28(3)(g)), so a person ",
+			"must check that it does not delete the data at once",
+		]),
+		[deal.reference("dpa"), deal.missing_words("dpa")],
+	)
+}
+
 unknown contains lib.finding("the exit arrangements have not been encoded", []) if {
 	not dpa_del
 	not ex

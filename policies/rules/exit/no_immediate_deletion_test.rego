@@ -150,3 +150,21 @@ test_terms_prevail_over_dpa if {
 	}
 	count(r.deny) == 1
 }
+
+test_unknown_terms_silent_and_dpa_on_request if {
+	inp := {
+		"exit": {"data_deletion": {"status": "absent", "src": null}},
+		"deal": {"documents": [{"id": "dpa", "role": "dpa", "status": "on_request", "src": {"art": "13", "quote": "q"}}]},
+	}
+	r := rule with input as inp
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["exit", "data_deletion"]
+	contains(f.msg, "processor agreement referred to in art. 13 is available only on request")
+}
+
+test_pass_terms_silent_without_a_deal if {
+	r := rule with input as {"exit": {"data_deletion": {"status": "absent", "src": null}}}
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
