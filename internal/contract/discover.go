@@ -57,7 +57,9 @@ func (l *Loader) Discover(paths []string) []string {
 		}
 	}
 	skipped, excluded := map[string]bool{}, map[string]bool{}
-	var dirs []string
+	// deals are the files that may be deal files: those a search found with a root key deal in
+	// their first lines, and every named file.
+	var dirs, deals []string
 	// Named files first, so that a link named on the command line is followed even when a
 	// directory search also meets it.
 	for _, p := range paths {
@@ -73,6 +75,7 @@ func (l *Loader) Discover(paths []string) []string {
 		// Whatever else it is (missing, a dangling link, a FIFO), LoadFile opens it and says
 		// why it cannot be read.
 		add(filepath.Clean(p))
+		deals = append(deals, filepath.Clean(p))
 	}
 	for _, p := range dirs {
 		// A named link to a directory is followed like any named path: with a trailing
@@ -118,16 +121,22 @@ func (l *Loader) Discover(paths []string) []string {
 				}
 				return nil
 			}
-			if !seen[path] && !l.holdsContract(path) {
-				skipped[path] = true
-				return nil
+			if !seen[path] {
+				holds, deal := l.holdsContract(path)
+				if !holds {
+					skipped[path] = true
+					return nil
+				}
+				if deal {
+					deals = append(deals, path)
+				}
 			}
 			add(path)
 			return nil
 		})
 	}
 	sort.Strings(out)
-	out = l.dropDealDocuments(out)
+	out = l.dropDealDocuments(out, deals)
 	// A file both named and found by a search is a contract: it is not also skipped.
 	l.skipped, l.excludedFiles = nil, nil
 	for p := range skipped {
@@ -148,9 +157,9 @@ func (l *Loader) Discover(paths []string) []string {
 // dropDealDocuments leaves out the files that are documents of a deal in files: they are checked
 // as part of it (a cover page or a processor agreement alone answers little), and a file that is
 // a document of no deal in the run is still checked alone.
-func (l *Loader) dropDealDocuments(files []string) []string {
+func (l *Loader) dropDealDocuments(files, deals []string) []string {
 	members := map[string]bool{}
-	for _, f := range files {
+	for _, f := range deals {
 		if f == "-" || l.failed[f] != nil {
 			continue
 		}
@@ -235,15 +244,17 @@ func IsContractFile(path string) bool {
 // holdsContract reports whether a file found by a search is taken as a contract. A file whose
 // content cannot be judged (unreadable, not a regular file, over the size limit) is taken: then
 // LoadFile says what is wrong with it, rather than a contract vanishing from the gate unseen.
-func (l *Loader) holdsContract(path string) bool {
+//
+// deal says the file may be a deal file (its first lines have the root key deal).
+func (l *Loader) holdsContract(path string) (holds, deal bool) {
 	f, info, err := safefile.Open(path)
 	if err != nil {
-		return true
+		return true, false
 	}
 	// A read-only file: a failed Close loses nothing.
 	defer func() { _ = f.Close() }()
 	if info.Size() > l.opts.Limits.MaxBytes {
-		return true
+		return true, false
 	}
 	// A contract says schema_version in its first lines, and a search meets mostly contracts:
 	// the head settles them without reading the rest. Cut at a line's end, the head gives no
@@ -251,17 +262,18 @@ func (l *Loader) holdsContract(path string) bool {
 	head := make([]byte, min(info.Size(), headBytes))
 	n, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return true
+		return true, false
 	}
 	head = head[:n]
+	deal = hasRootKey(head, "deal")
 	if i := bytes.LastIndexByte(head, '\n'); i >= 0 && LooksLikeContract(head[:i+1]) {
-		return true
+		return true, deal
 	}
 	rest, err := safefile.ReadLimited(f, l.opts.Limits.MaxBytes-int64(n))
 	if err != nil {
-		return true
+		return true, deal
 	}
-	return LooksLikeContract(append(head, rest...))
+	return LooksLikeContract(append(head, rest...)), deal
 }
 
 // headBytes is how much of a file holdsContract reads first.

@@ -374,7 +374,7 @@ func TestHoldsContractHead(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "f.yaml")
 			writeFile(t, path, tt.data)
-			if got := l.holdsContract(path); got != tt.want {
+			if got, _ := l.holdsContract(path); got != tt.want {
 				t.Errorf("holdsContract = %v, want %v", got, tt.want)
 			}
 			if got := LooksLikeContract([]byte(tt.data)); got != tt.want {
