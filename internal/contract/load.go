@@ -91,8 +91,8 @@ type Loader struct {
 	opts       Options
 	schema     *Schema
 	dealSchema *Schema
-	sources *sourceCache
-	roots   *rootCache
+	sources    *sourceCache
+	roots      *rootCache
 	// failed holds the paths Discover found but could not search or read, with the reason that
 	// LoadFile reports for them. Written only before loading starts.
 	failed map[string]error
@@ -165,7 +165,7 @@ func (l *Loader) LoadFile(path string, stdin io.Reader) ([]*Contract, []Diagnost
 		}
 		dir = filepath.Dir(path)
 	}
-	cs, diags := l.load(path, dir, data, false)
+	cs, diags := l.Load(path, dir, data)
 	return cs, diags, nil
 }
 

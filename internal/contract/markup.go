@@ -343,7 +343,7 @@ func htmlTag(s []byte) (end int, name []byte, ok bool) {
 		j++
 	}
 	name = s[start:j]
-	if j >= len(s) || !(s[j] == '>' || s[j] == '/' || isBlank(s[j]) || s[j] == '\n' || s[j] == '\r') {
+	if j >= len(s) || s[j] != '>' && s[j] != '/' && !isBlank(s[j]) && s[j] != '\n' && s[j] != '\r' {
 		return 0, nil, false
 	}
 	var quote byte

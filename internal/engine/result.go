@@ -75,8 +75,8 @@ func RuleParams(params map[string]any, id string) map[string]any {
 
 // Finding is one reason for a verdict, at a place in the contract.
 type Finding struct {
-	Message string            `json:"message"`
-	Path    []any             `json:"path"`
+	Message string `json:"message"`
+	Path    []any  `json:"path"`
 	// File is set when the finding lies in another file than its result's: a document of a
 	// deal, whose result is named after the deal file.
 	File    string            `json:"file,omitempty"`
