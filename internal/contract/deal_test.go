@@ -46,7 +46,7 @@ deal:
 `,
 }
 
-func writeDeal(t *testing.T, files map[string]string) string {
+func writeDeal(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	// A repository root, so that the deal's files are confined to it.
@@ -248,4 +248,27 @@ func TestDealInputSchema(t *testing.T) {
 			t.Errorf("input schema's deal lacks %s: %s", want, b)
 		}
 	}
+}
+
+// FuzzDeal loads arbitrary deal files next to the example documents: whatever the deal says, the
+// loader answers with a deal or diagnostics, never a panic or a loop (a deal naming itself, a
+// deferral chain, a precedence cycle).
+func FuzzDeal(f *testing.F) {
+	f.Add([]byte(dealFiles["deal.yaml"]))
+	f.Add([]byte(strings.Replace(dealFiles["deal.yaml"], "file: cover.yaml", "file: deal.yaml", 1)))
+	f.Add([]byte(dealFiles["deal.yaml"] + "    - {prevails: msa, over: [cover_page, msa], stated_in: dpa, src: {art: x, quote: y}}\n"))
+	f.Add([]byte("schema_version: \"1\"\ndeal: {vendor: {name: A}, documents: [{role: msa, file: terms.yaml}, {role: msa, file: terms.yaml}]}\n"))
+	dir := writeDeal(f, dealFiles)
+	l, err := NewLoader(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cs, diags := l.Load(filepath.Join(dir, "fuzz.yaml"), dir, data)
+		for _, c := range cs {
+			if c.isDeal && c.prov == nil {
+				t.Fatalf("a deal without provenance: %v", diags)
+			}
+		}
+	})
 }
