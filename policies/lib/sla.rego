@@ -57,9 +57,24 @@ not_there := {
 # credits: service credits attach to missing the level.
 credits if input.sla.service_credits == true
 
-credits if lib.stated(input.sla.credits)
+credits if {
+	lib.stated(input.sla.credits)
+	not amounts_absent
+}
 
 # no_credits: the document says there are none.
 no_credits if input.sla.service_credits == false
 
 no_credits if lib.absent(input.sla.credits)
+
+# A credit mechanism whose amounts are none (a cover page's "Uptime Credit: none" and "Response
+# Time Credit: none") gives no credits: its cap and claim procedure have nothing to apply to.
+no_credits if {
+	lib.stated(input.sla.credits)
+	amounts_absent
+}
+
+amounts_absent if {
+	lib.absent(input.sla.credits.tiers)
+	lib.absent(input.sla.credits.response_time_credit)
+}

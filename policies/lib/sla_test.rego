@@ -43,3 +43,13 @@ test_credits if {
 	sla.no_credits with input as {"sla": {"service_credits": false}}
 	not sla.no_credits with input as {"sla": {"service_credits": true}}
 }
+
+test_credits_whose_amounts_are_none if {
+	none := {"status": "absent", "src": null}
+	c := {"sla": {"credits": {"tiers": none, "response_time_credit": none, "cap_pct": 8, "src": src}}}
+	sla.no_credits with input as c
+	not sla.credits with input as c
+	one := {"sla": {"credits": {"tiers": [{"below_pct": 99, "credit_pct": 5}], "response_time_credit": none, "src": src}}}
+	sla.credits with input as one
+	not sla.no_credits with input as one
+}

@@ -187,10 +187,7 @@ unknown contains lib.finding(msg, ["data_protection"]) if {
 	not dpa
 	processor
 	deal.status("dpa") == "not_provided"
-	not dp.processor_agreement.form in {f | some f in [
-		"separate_on_request",
-		"vendor_standard_online",
-	]}
+	not form_fails_alone
 	msg := sprintf(
 		"the processor agreement is referred to%s but is not provided; a person must check it against GDPR art. 28(3)",
 		[deal.reference("dpa")],
@@ -295,4 +292,11 @@ audit_words := {
 		"art. 28(3)(h): the buyer may audit only through the vendor's own reports and questionnaires, ",
 		"not by inspections",
 	]),
+}
+
+# form_fails_alone: the main terms' form of the agreement fails whatever the agreement says, so the
+# missing agreement adds no open question.
+form_fails_alone if {
+	form := dp.processor_agreement.form
+	not form in params.accepted
 }

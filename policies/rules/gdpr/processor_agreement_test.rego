@@ -193,3 +193,16 @@ test_fail_deal_dpa_not_provided_and_online_only if {
 	some f in r.deny
 	contains(f.msg, "is not provided, and it is vendor standard online")
 }
+
+# Terms silent on the agreement while the deal lists one it does not provide: an open question,
+# never a silent pass.
+test_unknown_deal_dpa_not_provided_and_terms_silent if {
+	terms := {"data_protection": {
+		"role": {"value": "processor", "src": src},
+		"processor_agreement": {"status": "absent", "src": null},
+	}}
+	r := rule with input as object.union(terms, {"deal": deal_with("not_provided")})
+	count(r.deny) == 0
+	some f in r.unknown
+	contains(f.msg, "is not provided; a person must check it against GDPR art. 28(3)")
+}
