@@ -4,7 +4,8 @@
 #   A flat surcharge on late payment (a fixed percentage, whether the document calls it a penalty,
 #   damages or collection costs) is at most a set percentage (default 10 %) with a minimum of at
 #   most a set amount (default EUR 150), also when several flat charges add up; and it is not owed
-#   on top of late-payment interest (double interest). Costs charged only as actually incurred
+#   on top of late-payment interest (double interest), nor is contractual interest owed on top of
+#   statutory interest on the same amount. Costs charged only as actually incurred
 #   (court costs, the statutory scale) are not flat charges. A document without late-payment
 #   charges passes.
 # custom:
@@ -26,6 +27,8 @@ import data.termlint.lib
 params := data.termlint.params.payment.late_fees
 
 payment := input.payment
+
+interest := payment.late_interest
 
 label := {
 	"flat_penalty": "the flat late-payment penalty",
@@ -66,8 +69,8 @@ deny contains lib.finding(msg, ["payment", key, "pct"]) if {
 	some key in checked
 	payment[key].pct > params.max_flat_pct
 	msg := sprintf(
-		"%s %s %v %% of the amount due; the playbook accepts at most %v %%",
-		[label[key], is[key], payment[key].pct, params.max_flat_pct],
+		"%s %s %s of the amount due; the playbook accepts at most %v %%",
+		[label[key], is[key], pct_words(payment[key]), params.max_flat_pct],
 	)
 }
 
@@ -111,7 +114,35 @@ deny contains lib.finding(msg, ["payment", "flat_penalty", "cumulative_with_inte
 	)
 }
 
-pct(g) := sprintf(" of %v %%", [g.pct]) if g.pct
+deny contains lib.finding(msg, ["payment", "late_interest", "cumulative_with_statutory_interest"]) if {
+	li := payment.late_interest
+	lib.stated(li)
+	li.cumulative_with_statutory_interest == true
+	msg := sprintf(
+		concat("", [
+			"contractual late-payment interest%s is owed on top of statutory late-payment interest on the same amount, ",
+			"charging the same delay twice; the playbook does not accept double interest",
+		]),
+		[rate(li)],
+	)
+}
+
+pct(g) := sprintf(" of %s", [pct_words(g)]) if g.pct
+
+else := ""
+
+# pct_words: a flat percentage as the clause words it; a floor ("ten minste") is not a ceiling.
+pct_words(g) := sprintf("at least %v %%", [g.pct]) if g.pct_is_floor == true
+
+else := sprintf("%v %%", [g.pct])
+
+# rate: the contractual rate, only where it is a fixed percentage; another basis (a reference
+# rate plus a margin, with a minimum) is not one number, so the message names no rate.
+rate(li) := sprintf(" of %v %% a %s", [li.rate_pct, li.per]) if {
+	li.basis == "fixed_pct"
+	li.rate_pct
+	li.per
+}
 
 else := ""
 
@@ -128,6 +159,10 @@ unknown contains lib.finding(sprintf("%s has not been encoded (payment.%s)", [wh
 unknown contains lib.finding(lib.reason(payment[key], what[key]), ["payment", key]) if {
 	some key in ["flat_penalty", "collection_costs"]
 	lib.ambiguous(payment[key])
+}
+
+unknown contains lib.finding(lib.reason(interest, "late-payment interest"), ["payment", "late_interest"]) if {
+	lib.ambiguous(interest)
 }
 
 unknown contains lib.finding(msg, ["payment", key, "minimum"]) if {

@@ -114,3 +114,60 @@ test_unknown_foreign_currency if {
 	some f in r.unknown
 	contains(f.msg, "minimum in USD")
 }
+
+test_fail_interest_on_top_of_statutory_interest if {
+	r := rule with input as {"payment": {
+		"flat_penalty": absent,
+		"collection_costs": absent,
+		"late_interest": grp({
+			"basis": "fixed_pct", "rate_pct": 1.5, "per": "month",
+			"cumulative_with_statutory_interest": true,
+		}),
+	}}
+	count(r.unknown) == 0
+	count(r.deny) == 1
+	some f in r.deny
+	f.path == ["payment", "late_interest", "cumulative_with_statutory_interest"]
+	contains(f.msg, "contractual late-payment interest of 1.5 % a month is owed on top of statutory late-payment interest")
+}
+
+test_fail_interest_other_basis_names_no_rate if {
+	r := rule with input as {"payment": {
+		"flat_penalty": absent,
+		"collection_costs": absent,
+		"late_interest": grp({"basis": "other", "rate_pct": 1.5, "per": "month", "cumulative_with_statutory_interest": true}),
+	}}
+	some f in r.deny
+	startswith(f.msg, "contractual late-payment interest is owed on top of statutory late-payment interest")
+}
+
+test_pass_interest_not_on_top_of_statutory_interest if {
+	r := rule with input as {"payment": {
+		"flat_penalty": absent,
+		"collection_costs": absent,
+		"late_interest": grp({"rate_pct": 8, "per": "year", "cumulative_with_statutory_interest": false}),
+	}}
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_unknown_ambiguous_interest if {
+	r := rule with input as {"payment": {
+		"flat_penalty": absent,
+		"collection_costs": absent,
+		"late_interest": {"status": "ambiguous", "src": src, "note": "two rates"},
+	}}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["payment", "late_interest"]
+	contains(f.msg, "two rates")
+}
+
+test_fail_flat_pct_floor_worded_as_floor if {
+	r := rule with input as pay(grp({"pct": 15, "pct_is_floor": true, "cumulative_with_interest": true}), absent)
+	some f in r.deny
+	f.path == ["payment", "flat_penalty", "pct"]
+	contains(f.msg, "the flat late-payment penalty is at least 15 % of the amount due")
+	some g in r.deny
+	contains(g.msg, "the flat late-payment penalty of at least 15 % is owed on top of late-payment interest")
+}

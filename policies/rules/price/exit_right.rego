@@ -36,18 +36,28 @@ min_window_days := 1
 
 positive(pc, key) if pc[key] > 0
 
-# pure_index: prices follow the index, down as well as up; no exit is needed.
+# pure_index: prices follow the index, down as well as up; no exit is needed. A cap that limits
+# the indexed increase (cap_basis total) is a ceiling on a pure index.
 pure_index(pc) if {
 	price.index_linked(pc)
 	not positive(pc, "cap_pct")
 	not positive(pc, "floor_pct")
 }
 
-# margin_unclear: an index with a cap. The model does not say whether the cap comes on top of the
-# index (not a pure index) or limits it (a pure index with a ceiling), so a missing exit is unknown.
+pure_index(pc) if {
+	price.index_linked(pc)
+	positive(pc, "cap_pct")
+	pc.cap_basis == "total"
+	not positive(pc, "floor_pct")
+}
+
+# margin_unclear: an index with a cap, and the encoding does not say (cap_basis) whether the cap
+# comes on top of the index (not a pure index) or limits it (a pure index with a ceiling), so a
+# missing exit is unknown.
 margin_unclear(pc) if {
 	price.index_linked(pc)
 	positive(pc, "cap_pct")
+	not pc.cap_basis
 	not positive(pc, "floor_pct")
 }
 
@@ -58,6 +68,13 @@ describe(pc) := sprintf(
 ) if {
 	price.index_linked(pc)
 	positive(pc, "floor_pct")
+} else := sprintf(
+	"%sprices may rise by the index plus up to %v %% a year",
+	[lib.for_applies_to(pc), pc.cap_pct],
+) if {
+	price.index_linked(pc)
+	positive(pc, "cap_pct")
+	pc.cap_basis == "above_index"
 } else := sprintf("%sthe vendor may change prices %s", [lib.for_applies_to(pc), price.when[pc.trigger]]) if {
 	pc.trigger
 } else := sprintf("%sthe vendor may change prices", [lib.for_applies_to(pc)])

@@ -172,6 +172,35 @@ test_unknown_index_with_cap if {
 	contains(f.msg, "if it comes on top, the buyer has no right to leave over it")
 }
 
+test_fail_index_plus_margin if {
+	r := rule with input as {"price_changes": [pc({
+		"trigger": "annual",
+		"index": "CPI",
+		"cap_pct": 5,
+		"cap_basis": "above_index",
+		"notice": none,
+		"applies_to": "services",
+		"customer_exit": {"available": false},
+	})]}
+	count(r.unknown) == 0
+	some f in r.deny
+	f.path == ["price_changes", 0, "customer_exit"]
+	startswith(f.msg, "for services, prices may rise by the index plus up to 5 % a year (not a pure index)")
+	contains(f.msg, "the buyer has no right to leave over it")
+}
+
+test_pass_index_with_ceiling if {
+	r := rule with input as {"price_changes": [pc({
+		"trigger": "annual",
+		"index": "CPI",
+		"cap_pct": 5,
+		"cap_basis": "total",
+		"customer_exit": {"available": false},
+	})]}
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
 test_unknown_not_encoded if {
 	r := rule with input as {}
 	some f in r.unknown

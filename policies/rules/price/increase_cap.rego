@@ -4,9 +4,9 @@
 #   Every way the vendor may raise prices must follow an index, or be capped at a set percentage a
 #   year (default 5 %; for an index-linked increase, 5 % on top of the index). An increase with
 #   neither index nor cap, or a larger cap or guaranteed minimum increase, fails. A document that
-#   lets the vendor change no prices passes. Where an index-linked increase has a cap above the
-#   limit, the model does not say whether the cap comes on top of the index or limits it, so the
-#   answer is unknown.
+#   lets the vendor change no prices passes. An index-linked increase with a cap above the limit
+#   fails when the cap comes on top of the index (cap_basis above_index), passes when it limits the
+#   indexed increase (total), and is unknown when the encoding does not say.
 # custom:
 #   id: price/increase-cap
 #   severity: warning
@@ -75,10 +75,25 @@ deny contains lib.finding(msg, ["price_changes", i, "floor_pct"]) if {
 	)
 }
 
+deny contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
+	some i in stated_items
+	pc := changes[i]
+	price.index_linked(pc)
+	pc.cap_basis == "above_index"
+	pc.cap_pct > params.max_pct
+	msg := sprintf(
+		"%sprices may rise by the index plus up to %v %% a year; the playbook accepts at most %v %% a year above the index",
+		[lib.for_applies_to(pc), pc.cap_pct, params.max_pct],
+	)
+}
+
+# Without cap_basis the model does not say whether the cap comes on top of the index or limits it;
+# a cap that limits the indexed increase (cap_basis total) is a ceiling on the index and passes.
 unknown contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
 	some i in stated_items
 	pc := changes[i]
 	price.index_linked(pc)
+	not pc.cap_basis
 	pc.cap_pct > params.max_pct
 	msg := sprintf(
 		concat("", [

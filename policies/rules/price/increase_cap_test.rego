@@ -59,6 +59,20 @@ test_threshold_from_params if {
 	contains(f.msg, "accepts at most 2 %")
 }
 
+test_fail_index_plus_high_margin if {
+	r := rule with input as pcs([{"trigger": "annual", "index": "CPI", "cap_pct": 8, "cap_basis": "above_index"}])
+	count(r.unknown) == 0
+	some f in r.deny
+	f.path == ["price_changes", 0, "cap_pct"]
+	contains(f.msg, "prices may rise by the index plus up to 8 % a year")
+}
+
+test_pass_index_with_high_ceiling if {
+	r := rule with input as pcs([{"trigger": "annual", "index": "CPI", "cap_pct": 8, "cap_basis": "total"}])
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
 test_unknown_index_with_high_cap if {
 	r := rule with input as pcs([{"trigger": "annual", "index": "CPI", "cap_pct": 8}])
 	count(r.deny) == 0
