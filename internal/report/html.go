@@ -111,8 +111,10 @@ type htmlPage struct {
 
 type htmlColumn struct {
 	ID, Name, Vendor, Title string
+	// The counts of verdicts; FailError counts the failures of error severity.
 	Fail, FailError, Unknown, Pass, NotApplicable, Waived, Error int
-	Rank                                                         int
+	// Rank is 1 for the worst contract of the run.
+	Rank int
 }
 
 type htmlRow struct {
@@ -173,7 +175,9 @@ type htmlFinding struct {
 	Also []htmlAlso
 }
 
-type htmlAlso struct{ Art, Quote, Href string }
+// htmlAlso is a further clause a finding cites; like a group, it shows its quote on the clause's
+// first appearance (ID) and links back to it otherwise (FirstHref).
+type htmlAlso struct{ ID, FirstHref, FirstRule, Art, Quote, Href string }
 
 type htmlDoc struct {
 	ID, File, Source, Err string
@@ -335,6 +339,18 @@ func (x *passageIndex) find(file, quote string) (passageRef, bool) {
 	return ref, ok
 }
 
+// clause is the key under which a memo groups the findings that cite s: its passage in the
+// annotated text, else its article and quote; "-" for a finding that cites none.
+func (x *passageIndex) clause(file string, s contract.Source) (string, passageRef, bool) {
+	if s.Quote == "" {
+		return "-", passageRef{}, false
+	}
+	if ref, ok := x.find(file, s.Quote); ok {
+		return fmt.Sprintf("p%d-%d-%d", ref.doc, ref.start, ref.end), ref, true
+	}
+	return "q" + s.Art + "\x00" + contract.NormaliseQuote(s.Quote), passageRef{}, false
+}
+
 func (c *htmlContract) passageID(ref passageRef) string {
 	return fmt.Sprintf("%s-d%d-%d-%d", c.ID, ref.doc, ref.start, ref.end)
 }
@@ -398,17 +414,7 @@ func (h HTML) memo(n int, res *engine.Result, ruleIndex map[string]int, col html
 			// A finding citing several clauses is listed under the first; the others are
 			// linked from the same group's quote list.
 			s := srcs[0]
-			key := "-"
-			var pref passageRef
-			located := false
-			if s.Quote != "" {
-				pref, located = idx.find(f.FileOf(res), s.Quote)
-				if located {
-					key = fmt.Sprintf("p%d-%d-%d", pref.doc, pref.start, pref.end)
-				} else {
-					key = "q" + s.Art + "\x00" + contract.NormaliseQuote(s.Quote)
-				}
-			}
+			key, pref, located := idx.clause(f.FileOf(res), s)
 			g := groups[key]
 			if g == nil {
 				g = &htmlGroup{Art: s.Art, Quote: s.Quote, Question: rr.Verdict == engine.Unknown, key: key}
@@ -444,9 +450,18 @@ func (h HTML) memo(n int, res *engine.Result, ruleIndex map[string]int, col html
 				}
 				p, ok := idx.find(f.FileOf(res), s.Quote)
 				if si > 0 {
+					// Another clause the finding cites: quoted here on its first appearance in
+					// the memo, linked back to that otherwise.
 					also := htmlAlso{Art: s.Art, Quote: s.Quote}
 					if ok {
 						also.Href = "#" + c.passageID(p)
+					}
+					akey, _, _ := idx.clause(f.FileOf(res), s)
+					if first := firstGroup[akey]; first != nil {
+						also.FirstHref, also.FirstRule = "#"+first.ID, first.firstRuleID
+					} else {
+						also.ID = fmt.Sprintf("%s-q%d", c.ID, len(firstGroup)+1)
+						firstGroup[akey] = &htmlGroup{ID: also.ID, firstRuleID: rr.Rule.ID}
 					}
 					g.Findings[len(g.Findings)-1].Also = append(g.Findings[len(g.Findings)-1].Also, also)
 				}
