@@ -51,6 +51,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "lint contracts against the playbook", runCheck},
+		{"report", "write an HTML report: matrix, memo per contract, annotated documents", runReport},
 		{"validate", "check contract YAML against the contract model and its sources", runValidate},
 		{"test", "run the Rego unit tests of policies, with coverage", runTest},
 		{"rules", "list the rules of the playbook", runRules},

@@ -31,7 +31,8 @@ type Options struct {
 	Timeout, RunTimeout time.Duration
 	// FailOn is the lowest severity that fails the run: error, warning or never.
 	FailOn string
-	// Format is the main output's format, written to Stdout.
+	// Format is the main output's format, written to Stdout; empty writes no main output (the
+	// reports are then only the extra ones).
 	Format string
 	// Report tunes the writers; its Changed is filled from ChangedFile.
 	Report report.Options
@@ -53,6 +54,10 @@ type Options struct {
 	// BeforeWrite, when set, runs once every result is in and before any report is written:
 	// the heap is then at its peak, which is when a heap profile is worth taking.
 	BeforeWrite func() error
+	// Annotate, when set, receives each evaluated contract's annotation (its source texts and
+	// where its quotes lie), named as its result is, before the contract is dropped. It is called
+	// from several goroutines at once.
+	Annotate func(name string, a contract.Annotation)
 
 	Stdin  io.Reader
 	Stdout io.Writer
@@ -97,8 +102,12 @@ func New(opts Options) (*Checker, error) {
 		c.opts.Report.Changed = changed
 	}
 	var err error
-	if c.writer, err = report.New(opts.Format, c.opts.Report); err != nil {
-		return nil, err
+	if opts.Format != "" {
+		if c.writer, err = report.New(opts.Format, c.opts.Report); err != nil {
+			return nil, err
+		}
+	} else if len(opts.Reports) == 0 {
+		return nil, fmt.Errorf("no output: give a format or a report to write")
 	}
 	if c.extra, err = extraReports(opts.Reports, c.opts.Report); err != nil {
 		return nil, err
@@ -137,7 +146,10 @@ func (c *Checker) Run(ctx context.Context) (*Outcome, error) {
 			return nil, err
 		}
 	}
-	writers := []report.Writer{c.writer}
+	var writers []report.Writer
+	if c.writer != nil {
+		writers = append(writers, c.writer)
+	}
 	for _, x := range c.extra {
 		writers = append(writers, x.writer)
 	}
@@ -145,7 +157,7 @@ func (c *Checker) Run(ctx context.Context) (*Outcome, error) {
 	if c.opts.Baseline != "" {
 		c.stream.Baseline(base)
 	}
-	ev := evaluation{eng: eng, loader: loader, waivers: waivers, stream: c.stream, stdin: c.opts.Stdin, runTimeout: c.opts.RunTimeout}
+	ev := evaluation{eng: eng, loader: loader, waivers: waivers, stream: c.stream, stdin: c.opts.Stdin, runTimeout: c.opts.RunTimeout, annotate: c.opts.Annotate}
 	out := &Outcome{Report: rep}
 	if out.Unreadable, err = ev.run(runCtx, files); err != nil {
 		return nil, fmt.Errorf("writing output: %w", err)
@@ -227,11 +239,15 @@ func (c *Checker) write() error {
 			return err
 		}
 	}
-	if err := c.stream.WriteTo(0, c.opts.Stdout); err != nil {
-		return fmt.Errorf("writing output: %w", err)
+	first := 0
+	if c.writer != nil {
+		if err := c.stream.WriteTo(0, c.opts.Stdout); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+		first = 1
 	}
 	for i, x := range c.extra {
-		if err := x.write(c.stream, i+1); err != nil {
+		if err := x.write(c.stream, i+first); err != nil {
 			return fmt.Errorf("writing %s: %w", x.path, err)
 		}
 	}

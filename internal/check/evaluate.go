@@ -22,6 +22,7 @@ type evaluation struct {
 	stream     *report.Stream
 	stdin      io.Reader
 	runTimeout time.Duration
+	annotate   func(name string, a contract.Annotation)
 }
 
 // evaluated is one file's outcome, handed from the parallel workers to the in-order collector.
@@ -72,6 +73,9 @@ func (ev *evaluation) evaluate(ctx context.Context, fr contract.FileResult) eval
 			continue
 		}
 		d.results = append(d.results, res)
+		if ev.annotate != nil {
+			ev.annotate(c.Name(), ev.loader.Annotate(c))
+		}
 	}
 	// The contracts are not needed past this point; dropping them keeps memory flat.
 	d.file.Contracts = nil

@@ -127,6 +127,9 @@ type Options struct {
 	Changed map[string]bool
 	// SARIFCategory names the run in SARIF's automationDetails.id; empty is DefaultSARIFCategory.
 	SARIFCategory string
+	// Annotations, filled during the run, hold the source texts the html format shows; only
+	// termlint report collects them, so only it writes that format.
+	Annotations *Annotations
 }
 
 // Formats lists the output formats, sorted.
@@ -151,6 +154,10 @@ func New(format string, opts Options) (Writer, error) {
 		return JUnit{}, nil
 	case "outputs":
 		return Outputs{}, nil
+	case "html":
+		if opts.Annotations != nil {
+			return HTML{Annotations: opts.Annotations}, nil
+		}
 	}
 	return nil, fmt.Errorf("unknown format %q: want one of %v", format, Formats())
 }
