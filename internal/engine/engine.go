@@ -278,12 +278,12 @@ func queryModule(rules []*Rule, modules map[string]*ast.Module) (*ast.Module, st
 	}
 	b.WriteString("}\n\n")
 	for i, r := range rules {
-		// Only what decides the verdict is evaluated: deny when the rule applies, unknown when
-		// nothing is denied. Most rules fail or do not apply on a real contract, so this skips
-		// a good share of the work without changing any verdict or finding reported.
+		// A rule that does not apply is not evaluated further. One that applies gives its
+		// failures and its open questions both: a failing rule's open questions are reported
+		// next to its failures, since a reader must settle them too (the other clauses that
+		// bear on the rule), though they do not change the verdict.
 		fmt.Fprintf(&b, "r%[1]d := {\"applies\": false, \"deny\": set(), \"unknown\": set()} if a%[1]d == false\n\n", i)
-		fmt.Fprintf(&b, "else := {\"applies\": true, \"deny\": d%[1]d, \"unknown\": set()} if count(d%[1]d) > 0\n\n", i)
-		fmt.Fprintf(&b, "else := {\"applies\": true, \"deny\": set(), \"unknown\": u%[1]d}\n\n", i)
+		fmt.Fprintf(&b, "else := {\"applies\": true, \"deny\": d%[1]d, \"unknown\": u%[1]d}\n\n", i)
 		for _, part := range []struct{ v, name, fallback string }{{"d", "deny", "set()"}, {"u", "unknown", "set()"}, {"a", "applies", "true"}} {
 			ref := r.Package + "." + part.name
 			if defined[ref] {
@@ -451,7 +451,10 @@ func (e *Engine) verdict(c *contract.Contract, r *Rule, v any) RuleResult {
 	unknown := findings(c, r, m["unknown"])
 	switch {
 	case len(deny) > 0:
-		rr.Verdict, rr.Findings = Fail, deny
+		for i := range unknown {
+			unknown[i].Open = true
+		}
+		rr.Verdict, rr.Findings = Fail, append(deny, unknown...)
 	case len(unknown) > 0:
 		rr.Verdict, rr.Findings = Unknown, unknown
 	default:

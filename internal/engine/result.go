@@ -86,6 +86,9 @@ type Finding struct {
 	// Waived marks a finding that a waiver narrowed to its article or path accepts, while
 	// other findings keep the rule failing.
 	Waived bool `json:"waived,omitempty"`
+	// Open marks an open question of a failing rule: something a person must settle, which
+	// does not decide the verdict. Open questions follow the failures.
+	Open bool `json:"open,omitempty"`
 }
 
 // FileOf is the file a finding of res lies in.

@@ -74,7 +74,8 @@ func (s *WaiverSet) applyRule(res *Result, rr *RuleResult) {
 		}
 		for fi := range rr.Findings {
 			f := &rr.Findings[fi]
-			if !matchFinding(w, f) {
+			if f.Open || !matchFinding(w, f) {
+				// An open question is not a failure to accept: it stays open.
 				continue
 			}
 			s.used[wi] = true
@@ -86,9 +87,16 @@ func (s *WaiverSet) applyRule(res *Result, rr *RuleResult) {
 			part = cmp(part, note(w, false))
 		}
 	}
-	all := len(rr.Findings) > 0
+	all := false
 	for _, f := range rr.Findings {
-		all = all && f.Waived
+		if f.Open {
+			continue
+		}
+		if !f.Waived {
+			all = false
+			break
+		}
+		all = true
 	}
 	switch {
 	case whole != nil:

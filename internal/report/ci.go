@@ -53,6 +53,7 @@ func byRuleID(res *engine.Result) []*engine.RuleResult {
 // reader sees the clause without opening the contract.
 func findingText(f engine.Finding) string {
 	var b strings.Builder
+	b.WriteString(openPrefix(f))
 	b.WriteString(f.Message)
 	for _, s := range f.Sources {
 		b.WriteString("\n")
@@ -67,6 +68,15 @@ func sourceText(s contract.Source) string {
 
 // verdictPrefix marks findings that are not plain failures, since CI formats show them at the
 // same place as failures.
+// openPrefix marks an open question of a failing rule, in the formats that give each finding a
+// line of its own.
+func openPrefix(f engine.Finding) string {
+	if f.Open {
+		return "open question: "
+	}
+	return ""
+}
+
 func verdictPrefix(v engine.Verdict) string {
 	switch v {
 	case engine.Unknown:

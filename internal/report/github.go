@@ -284,6 +284,9 @@ func (g GitHub) eachAnnotation(r *Report, fn func(annotation) error) error {
 			}
 			for i, f := range result.FindingsOf(rr) {
 				a := annotation{level: level, file: slashPath(f.FileOf(res)), line: f.Line, col: f.Column, title: title, rank: rankRest}
+				if f.Open {
+					a.level = "notice"
+				}
 				a.message = verdictPrefix(rr.Verdict) + findingText(f)
 				if rr.Waiver != nil && rr.Waiver.Expired {
 					a.message += "\n" + waiverText(rr.Waiver)

@@ -417,7 +417,7 @@ func (h HTML) memo(n int, res *engine.Result, ruleIndex map[string]int, col html
 			key, pref, located := idx.clause(f.FileOf(res), s)
 			g := groups[key]
 			if g == nil {
-				g = &htmlGroup{Art: s.Art, Quote: s.Quote, Question: rr.Verdict == engine.Unknown, key: key}
+				g = &htmlGroup{Art: s.Art, Quote: s.Quote, Question: rr.Verdict == engine.Unknown || f.Open, key: key}
 				if located {
 					g.PassageHref = "#" + c.passageID(pref)
 				}

@@ -223,7 +223,7 @@ func junitFindings(r *Report, res *engine.Result, rr *engine.RuleResult) string 
 		if r.IsNewFinding(res, rr, i) {
 			isNew = "new: "
 		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s%s", slashPath(f.FileOf(res)), f.Line, f.Column, isNew, f.Message)
+		fmt.Fprintf(&b, "%s:%d:%d: %s%s%s", slashPath(f.FileOf(res)), f.Line, f.Column, isNew, openPrefix(f), f.Message)
 		for _, s := range f.Sources {
 			b.WriteString("\n    " + strings.ReplaceAll(sourceText(s), "\n", "\n    "))
 		}

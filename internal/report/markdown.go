@@ -194,7 +194,7 @@ func contractSection(r *Report, res *engine.Result) string {
 				// A document of a deal: the section is the deal's, the finding in that document.
 				at = "**" + mdInline(location(f.File, f.Line, f.Column)) + "**"
 			}
-			fmt.Fprintf(&s, "- %s **%s** at %s: %s%s%s\n", verdictEmoji(rr.Verdict), mdInline(rr.Rule.ID), at, isNew, mdInline(verdictPrefix(rr.Verdict)), mdInline(f.Message))
+			fmt.Fprintf(&s, "- %s **%s** at %s: %s%s%s\n", verdictEmoji(rr.Verdict), mdInline(rr.Rule.ID), at, isNew, mdInline(verdictPrefix(rr.Verdict)+openPrefix(f)), mdInline(f.Message))
 			writeSources(&s, f.Sources)
 		}
 		if note := waiverText(rr.Waiver); note != "" {

@@ -317,6 +317,11 @@ func findingResult(r *Report, res *engine.Result, rr *engine.RuleResult, idx, n 
 	if rr.Waiver != nil && rr.Waiver.Expired {
 		out.Message.Text += "\n" + waiverText(rr.Waiver)
 	}
+	if f.Open {
+		// A question a person must settle, beside the failures: a note, neither new nor old.
+		out.Level = "note"
+		return out
+	}
 	if r.HasBaseline && rr.Verdict == engine.Fail {
 		out.BaselineState = "unchanged"
 		if r.IsNewFinding(res, rr, n) {

@@ -144,6 +144,9 @@ func (t *Text) contract(w *bufio.Writer, r *Report, res *engine.Result) {
 		}
 		for i, f := range rr.Findings {
 			mark := t.level(level)
+			if f.Open {
+				mark = t.level("open")
+			}
 			if r.IsNewFinding(res, rr, i) {
 				mark += " " + t.paint(ansiBold, "new")
 			}
@@ -176,7 +179,7 @@ func (t *Text) level(l string) string {
 	switch l {
 	case "error":
 		return t.paint(ansiRed, l)
-	case "warning", "unknown", "waived":
+	case "warning", "unknown", "waived", "open":
 		return t.paint(ansiYellow, l)
 	}
 	return t.paint(ansiBlue, l)

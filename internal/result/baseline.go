@@ -42,6 +42,7 @@ type baselineDoc struct {
 			Findings []struct {
 				Message string            `json:"message"`
 				Sources []contract.Source `json:"sources"`
+				Open    bool              `json:"open"`
 			} `json:"findings"`
 		} `json:"results"`
 	} `json:"contracts"`
@@ -78,6 +79,10 @@ func ReadBaseline(path string) ([]BaselineEntry, error) {
 				continue
 			}
 			for _, bf := range r.Findings {
+				if bf.Open {
+					// An open question is not a failure: it can be neither new nor fixed.
+					continue
+				}
 				f := engine.Finding{Message: bf.Message, Sources: bf.Sources}
 				out = append(out, BaselineEntry{Contract: c.Contract, Rule: r.Rule, Message: f.Message, Fingerprint: FindingFingerprint(c.Contract, r.Rule, f)})
 			}
@@ -244,6 +249,9 @@ func (s *Summary) Observe(res *engine.Result) {
 		fs := FindingsOf(rr)
 		var newIdx []int
 		for j, f := range fs {
+			if f.Open {
+				continue
+			}
 			fp := FindingFingerprint(res.Contract, rr.Rule.ID, f)
 			k := findingKey{res.Contract, rr.Rule.ID, fp}
 			if b.unmatched[k] > 0 {
@@ -270,7 +278,7 @@ func (s *Summary) Observe(res *engine.Result) {
 		if len(newIdx) > 0 {
 			key := Fingerprint(res.Contract, rr)
 			s.New[key] = true
-			if len(newIdx) < len(fs) {
+			if len(newIdx) < failures(fs) {
 				s.newFindings[key] = newIdx
 			}
 		}
@@ -345,4 +353,15 @@ type NewFinding struct {
 	// failure in full without looking it up in the contract.
 	Sources     []contract.Source `json:"sources,omitempty"`
 	Fingerprint string            `json:"fingerprint"`
+}
+
+// failures counts the findings of a failing rule that are failures, not open questions.
+func failures(fs []engine.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if !f.Open {
+			n++
+		}
+	}
+	return n
 }

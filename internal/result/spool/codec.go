@@ -102,8 +102,21 @@ func appendFinding(b []byte, f engine.Finding) ([]byte, error) {
 		b = appendString(b, s.Art)
 		b = appendString(b, s.Quote)
 	}
-	return b, nil
+	var flags byte
+	if f.Waived {
+		flags |= findingWaived
+	}
+	if f.Open {
+		flags |= findingOpen
+	}
+	return append(b, flags), nil
 }
+
+// The flags of a finding, one bit each.
+const (
+	findingWaived = 1 << iota
+	findingOpen
+)
 
 func appendStep(b []byte, step any) ([]byte, error) {
 	switch v := step.(type) {
@@ -225,6 +238,8 @@ func (d *resultDecoder) finding() engine.Finding {
 			f.Sources = append(f.Sources, contract.Source{Art: d.string(), Quote: d.string()})
 		}
 	}
+	flags := d.byte()
+	f.Waived, f.Open = flags&findingWaived != 0, flags&findingOpen != 0
 	return f
 }
 
