@@ -247,18 +247,25 @@ func (dl *dealLoad) checkRelations() {
 	for i, e := range prec {
 		pm, _ := e.(map[string]any)
 		at := func(steps ...any) []any { return dealPath(append([]any{"precedence", i}, steps...)...) }
-		a, _ := pm["prevails"].(string)
-		ok := dl.known(at("prevails"), a, "prevails")
+		name, _ := pm["prevails"].(string)
+		var a string
+		pa := dl.lookup(at("prevails"), name, "prevails")
+		if pa != nil {
+			a = pa.id
+		}
+		ok := pa != nil
 		// A precedence limited to a scope ("for personal data") cannot be applied to facts
 		// whose subject termlint does not know: it stays in input.deal for the rules, and
 		// the merge leaves the main document's facts in place.
 		_, scoped := pm["scope"]
 		over, _ := pm["over"].([]any)
 		for j, o := range over {
-			b, _ := o.(string)
-			if !dl.known(at("over", j), b, "over") || !ok {
+			name, _ := o.(string)
+			pb := dl.lookup(at("over", j), name, "over")
+			if pb == nil || !ok {
 				continue
 			}
+			b := pb.id
 			if a == b {
 				dl.errorAt(at("over", j), "precedence[%d]: %s cannot prevail over itself", i, a)
 				continue
@@ -301,21 +308,45 @@ func addPrevails(rel map[string]map[string]bool, a, b string) {
 	}
 }
 
-func (dl *dealLoad) known(at []any, id, field string) bool {
-	if dl.byID[id] == nil {
-		dl.errorAt(at, "%s: %q is not a document of this deal; expected one of %s", field, id, dl.ids())
-		return false
+// find returns the document a name stands for: its id, or a role that only one document has.
+// matches lists the documents of a role several share, for the message that the name is not
+// enough.
+func (dl *dealLoad) find(name string) (p *dealPart, matches []*dealPart) {
+	if p := dl.byID[name]; p != nil {
+		return p, nil
 	}
-	return true
+	for _, q := range dl.parts {
+		if q.role == name {
+			matches = append(matches, q)
+		}
+	}
+	if len(matches) == 1 {
+		return matches[0], nil
+	}
+	return nil, matches
 }
 
-// provided returns the document id names when the buyer has it; otherwise it reports why the
-// clause cannot be checked.
+// lookup is find, reporting a name that names no document, or several, at the field.
+func (dl *dealLoad) lookup(at []any, name, field string) *dealPart {
+	p, matches := dl.find(name)
+	switch {
+	case p != nil:
+		return p
+	case len(matches) > 1:
+		dl.errorAt(at, "%s: %q is the role of %s; name one by its id", field, name, idsOf(matches))
+	default:
+		dl.errorAt(at, "%s: %q is not a document of this deal; expected one of %s", field, name, idsOf(dl.parts))
+	}
+	return nil
+}
+
+// provided returns the document a name stands for when the buyer has it; otherwise it reports
+// why the clause cannot be checked.
 func (dl *dealLoad) provided(at []any, id, field string) *dealPart {
-	if !dl.known(at, id, field) {
+	p := dl.lookup(at, id, field)
+	if p == nil {
 		return nil
 	}
-	p := dl.byID[id]
 	if !p.provided() {
 		dl.errorAt(at, "%s: %s is %s; the clause must be quoted from a document the deal provides", field, id, strings.ReplaceAll(p.status, "_", " "))
 		return nil
@@ -323,9 +354,9 @@ func (dl *dealLoad) provided(at []any, id, field string) *dealPart {
 	return p
 }
 
-func (dl *dealLoad) ids() string {
+func idsOf(parts []*dealPart) string {
 	var ids []string
-	for _, p := range dl.parts {
+	for _, p := range parts {
 		ids = append(ids, p.id)
 	}
 	return strings.Join(ids, ", ")
@@ -638,15 +669,7 @@ func isDeferral(m map[string]any) bool {
 func (r *resolver) resolve(def map[string]any, path []any) any {
 	dl := r.deal
 	target, _ := def["defined_in"].(string)
-	t := dl.byID[target]
-	if t == nil {
-		for _, p := range dl.parts {
-			if p.role == target {
-				t = p
-				break
-			}
-		}
-	}
+	t, matches := dl.find(target)
 	at := func() (string, int, int) {
 		line, col := r.part.c.Position(append(slices.Clone(path), "defined_in"))
 		return r.part.c.File, line, col
@@ -657,6 +680,8 @@ func (r *resolver) resolve(def map[string]any, path []any) any {
 		return def
 	}
 	switch {
+	case len(matches) > 1:
+		return fail("%s: defined_in %s, the role of %s in the deal (%s); name the one that sets it by its id", pathString(path), target, idsOf(matches), dl.c.File)
 	case t == nil:
 		return fail("%s: defined_in %s, but the deal (%s) has no such document; list it under documents (with status not_provided if the buyer does not have it)", pathString(path), target, dl.c.File)
 	case !t.provided():
