@@ -91,8 +91,8 @@ type Loader struct {
 	opts       Options
 	schema     *Schema
 	dealSchema *Schema
-	sources *sourceCache
-	roots   *rootCache
+	sources    *sourceCache
+	roots      *rootCache
 	// failed holds the paths Discover found but could not search or read, with the reason that
 	// LoadFile reports for them. Written only before loading starts.
 	failed map[string]error
@@ -291,6 +291,11 @@ func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic,
 			ds = l.loadDeal(c, dir, budget)
 		default:
 			ds = l.check(c, dir, budget)
+			if len(ds) == 0 && !member {
+				// A document of a deal may leave to another document the caps its carve-outs
+				// lift: the deal checks its references once the documents are merged.
+				ds = checkReferences(c.Input, c.Locate)
+			}
 			if len(ds) == 0 && !member {
 				// Checked alone, a contract has no other document to take a value from.
 				resolveAlone(c.Input)
