@@ -230,9 +230,9 @@ func TestBaselineFixed(t *testing.T) {
 	base := filepath.Join(dir, "base.json")
 	// A baseline in which serso also failed a rule that passes today.
 	_, out, _ := runCmd(t, "", "check", "-f", "json", "--fail-on", "never", "fixtures/contracts/serso.yaml")
-	out = strings.Replace(out, `"rule": "payment/term",
+	out = strings.Replace(out, `"rule": "term/auto-renewal",
           "severity": "warning",
-          "verdict": "pass"`, `"rule": "payment/term",
+          "verdict": "pass"`, `"rule": "term/auto-renewal",
           "severity": "warning",
           "verdict": "fail"`, 1)
 	if err := os.WriteFile(base, []byte(out), 0o644); err != nil {
@@ -240,7 +240,7 @@ func TestBaselineFixed(t *testing.T) {
 	}
 	_, out, _ = runCmd(t, "", "check", "-f", "json", "--baseline", base, "fixtures/contracts/serso.yaml")
 	d := decodeJSON(t, out)
-	if len(d.Baseline.Fixed) != 1 || d.Baseline.Fixed[0].Rule != "payment/term" {
+	if len(d.Baseline.Fixed) != 1 || d.Baseline.Fixed[0].Rule != "term/auto-renewal" {
 		t.Fatalf("fixed = %+v", d.Baseline.Fixed)
 	}
 }

@@ -133,6 +133,9 @@ func (l *Loader) loadDeal(c *Contract, dir string, budget *nodeBudget) []Diagnos
 		return dl.diags
 	}
 	dl.merge()
+	if len(dl.diags) == 0 {
+		dl.diags = checkReferences(c.Input, c.Locate)
+	}
 	return dl.diags
 }
 

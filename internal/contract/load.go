@@ -292,6 +292,11 @@ func (l *Loader) finish(file, dir string, docs []*yaml.Node, diags []Diagnostic,
 		default:
 			ds = l.check(c, dir, budget)
 			if len(ds) == 0 && !member {
+				// A document of a deal may leave to another document the caps its carve-outs
+				// lift: the deal checks its references once the documents are merged.
+				ds = checkReferences(c.Input, c.Locate)
+			}
+			if len(ds) == 0 && !member {
 				// Checked alone, a contract has no other document to take a value from.
 				resolveAlone(c.Input)
 			}

@@ -178,6 +178,7 @@ func (s *Schema) InputSchema() map[string]any {
 		out["properties"].(map[string]any)["deal"] = deal
 	}
 	stripValidationOnly(out)
+	dropNullAlternatives(out)
 	dur := defs["duration"].(map[string]any)
 	defs["duration"] = map[string]any{
 		"type":        "object",
@@ -222,6 +223,40 @@ func stripValidationOnly(v any) {
 	case []any:
 		for _, e := range t {
 			stripValidationOnly(e)
+		}
+	}
+}
+
+// dropNullAlternatives removes the `type: null` alternatives of anyOf and oneOf. OPA's schema
+// reader has no null type and reads one as any, and a union with any is any: src (an item, a
+// list of them, or null) became any, so every fact group a list could be instead of its items
+// (the marker, which carries src) made the list's elements any too, and a typo in an item's
+// field (s.prior_notic on an item of input.suspension) compiled and silently never matched.
+// Without the alternative, src is an item or a list, which is what a rule may read from it; a
+// rule that compares src with null still compiles (equality takes any two values).
+func dropNullAlternatives(v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		for _, kw := range []string{"anyOf", "oneOf"} {
+			alts, ok := t[kw].([]any)
+			if !ok {
+				continue
+			}
+			kept := alts[:0]
+			for _, a := range alts {
+				if am, ok := a.(map[string]any); ok && am["type"] == "null" {
+					continue
+				}
+				kept = append(kept, a)
+			}
+			t[kw] = kept
+		}
+		for _, e := range t {
+			dropNullAlternatives(e)
+		}
+	case []any:
+		for _, e := range t {
+			dropNullAlternatives(e)
 		}
 	}
 }

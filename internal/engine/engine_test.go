@@ -50,6 +50,10 @@ func TestPolicyErrors(t *testing.T) {
 		want      string
 	}{
 		{"typo", "typo.rego", 8, "liabilty"},
+		// A typo in a field of a list's item, and of an object nested in one: the lists may be a
+		// status marker instead, and the marker's src (which may be null) once made both any.
+		{"itemtypo", "itemtypo.rego", 10, "prior_notic"},
+		{"nestedtypo", "nestedtypo.rego", 10, "amout"},
 		{"syntax", "syntax.rego", 10, "unexpected eof"},
 		{"httpsend", "httpsend.rego", 9, "http.send is not available in termlint policies: it reaches the network"},
 		{"nometa", "nometa.rego", 0, "no package METADATA with custom.id"},

@@ -110,6 +110,11 @@ may_be_kind(co, kinds) if {
 
 may_be_kind(co, _) if not co.kinds
 
+# An ambiguous carve-out may be of any kind, whatever kinds it lists: the kinds the encoder read
+# in it are among what a person must check ("opzet of grove schuld van leidinggevenden" read as
+# intent alone leaves open whether it lifts for the gross negligence of anyone else).
+may_be_kind(co, _) if lib.ambiguous(co)
+
 lifted_ids(co) := co.lifts if co.lifts
 
 else := ["all"]

@@ -16,6 +16,15 @@ ambiguous(x) if x.status == "ambiguous"
 
 ambiguous(x) if x.status == "deferred"
 
+# unclear: the fact at path (a path into input, as findings carry it), or a group or list that
+# holds it, is ambiguous or deferred. This is where "ambiguous -> unknown" is decided: every
+# rule's deny requires `not lib.unclear(path)` of the path it reports, so that no rule fails on a
+# fact a person must still read; the rule's unknown for the ambiguous fact says why.
+unclear(path) if {
+	some n in numbers.range(1, count(path))
+	ambiguous(object.get(input, array.slice(path, 0, n), null))
+}
+
 # stated: a value the document states (neither absent nor ambiguous).
 stated(x) if {
 	is_object(x)

@@ -18,6 +18,25 @@ test_status if {
 	not lib.stated([1])
 }
 
+# unclear: the fact at a path, or any group or list that holds it, is ambiguous or deferred.
+test_unclear if {
+	amb := {"status": "ambiguous", "note": "n", "src": src}
+	inp := {
+		"a": object.union(amb, {"b": {"c": 1, "src": src}}),
+		"l": [{"x": 1, "src": src}, object.union(amb, {"x": 2})],
+		"d": {"status": "deferred", "defined_in": "cover_page", "src": src},
+		"s": {"x": {"y": 1}, "src": src},
+	}
+	lib.unclear(["a", "b", "c"]) with input as inp
+	lib.unclear(["a"]) with input as inp
+	lib.unclear(["l", 1, "x"]) with input as inp
+	not lib.unclear(["l", 0, "x"]) with input as inp
+	lib.unclear(["d", "value"]) with input as inp
+	not lib.unclear(["s", "x", "y"]) with input as inp
+	not lib.unclear(["missing", 0]) with input as inp
+	not lib.unclear([]) with input as inp
+}
+
 test_list if {
 	lib.list([1, 2]) == [1, 2]
 	lib.list({"status": "absent"}) == []

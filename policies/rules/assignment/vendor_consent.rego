@@ -39,6 +39,7 @@ deny contains lib.finding(msg, ["assignment", "vendor"]) if {
 		"the vendor may transfer the contract %s; the playbook accepts only: %s",
 		[words(regime), lib.labels(params.accepted)],
 	)
+	not lib.unclear(["assignment", "vendor"])
 }
 
 words(regime) := object.get(regime_words, regime, lib.label(regime))

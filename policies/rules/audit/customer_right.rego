@@ -39,6 +39,7 @@ deny contains lib.finding(
 	not dpa_right
 	not deal.missing("dpa")
 	lib.absent(audit)
+	not lib.unclear(["audit"])
 }
 
 deny contains lib.finding(msg, ["audit", "customer_right"]) if {
@@ -46,6 +47,7 @@ deny contains lib.finding(msg, ["audit", "customer_right"]) if {
 	not deal.missing("dpa")
 	audit.customer_right == false
 	msg := sprintf("the buyer has no right to audit or inspect the vendor%s; the playbook expects one", [licence_audit])
+	not lib.unclear(["audit", "customer_right"])
 }
 
 deny contains lib.finding(
@@ -57,6 +59,7 @@ deny contains lib.finding(
 ) if {
 	dpa_audits.audits == "reports_only"
 	not audit.customer_right == true
+	not lib.unclear(["dpa", "audits", "audits"])
 }
 
 # A processor agreement the deal refers to but does not provide must let the buyer audit and

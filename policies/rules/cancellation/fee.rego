@@ -32,6 +32,7 @@ deny contains lib.finding(msg, ["cancellation", "fee_pct"]) if {
 		]),
 		[c.fee_pct, params.max_pct],
 	)
+	not lib.unclear(["cancellation", "fee_pct"])
 }
 
 deny contains lib.finding(
@@ -43,6 +44,7 @@ deny contains lib.finding(
 ) if {
 	lib.stated(c)
 	c.actual_damage_if_higher == true
+	not lib.unclear(["cancellation", "actual_damage_if_higher"])
 }
 
 # Not applicable when the document has no cancellation clause, or rules out cancellation without

@@ -42,6 +42,7 @@ deny contains lib.finding(msg, ["unilateral_changes", "terms", "customer_exit"])
 		]),
 		[notice_text(terms)],
 	)
+	not lib.unclear(["unilateral_changes", "terms", "customer_exit"])
 }
 
 unknown contains lib.finding("unilateral changes have not been encoded", []) if not uc

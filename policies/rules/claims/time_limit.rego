@@ -81,6 +81,7 @@ deny contains lib.finding(msg, ["liability", "claim_time_limits", i]) if {
 			lib.days_words(minimum(l.scope)),
 		],
 	)
+	not lib.unclear(["liability", "claim_time_limits", i])
 }
 
 deny contains lib.finding(msg, ["payment", "invoice_protest"]) if {
@@ -91,6 +92,7 @@ deny contains lib.finding(msg, ["payment", "invoice_protest"]) if {
 		"the buyer has %s to protest an invoice; the playbook accepts no period shorter than %s",
 		[period_words(protest.period), lib.days_words(params.min_complaint_days)],
 	)
+	not lib.unclear(["payment", "invoice_protest"])
 }
 
 # The invoice protest under payment, unless claim_time_limits already records one for invoices.

@@ -34,6 +34,7 @@ deny contains lib.finding(
 	["confidentiality"],
 ) if {
 	lib.absent(conf)
+	not lib.unclear(["confidentiality"])
 }
 
 deny contains lib.finding(
@@ -44,6 +45,7 @@ deny contains lib.finding(
 	["confidentiality", "binds"],
 ) if {
 	conf.binds == "customer"
+	not lib.unclear(["confidentiality", "binds"])
 }
 
 deny contains lib.finding(msg, ["confidentiality", "penalty", "payable_by"]) if {
@@ -55,6 +57,7 @@ deny contains lib.finding(msg, ["confidentiality", "penalty", "payable_by"]) if 
 		]),
 		[amount_words, per_words],
 	)
+	not lib.unclear(["confidentiality", "penalty", "payable_by"])
 }
 
 unknown contains lib.finding("confidentiality has not been encoded", []) if not conf

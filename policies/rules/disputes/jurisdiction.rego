@@ -36,6 +36,7 @@ deny contains lib.finding(msg, ["governing_law"]) if {
 		"the document does not state which law governs the contract; the playbook requires an explicit choice of %s law",
 		[one_of(params.allowed_law)],
 	)
+	not lib.unclear(["governing_law"])
 }
 
 deny contains lib.finding(msg, ["governing_law", "value"]) if {
@@ -45,6 +46,7 @@ deny contains lib.finding(msg, ["governing_law", "value"]) if {
 		"the contract is governed by %s law; the playbook accepts only %s law",
 		[country, one_of(params.allowed_law)],
 	)
+	not lib.unclear(["governing_law", "value"])
 }
 
 deny contains lib.finding(msg, ["disputes", "forum"]) if {
@@ -54,6 +56,7 @@ deny contains lib.finding(msg, ["disputes", "forum"]) if {
 		"disputes are decided by %s%s%s; the playbook accepts only %s",
 		[forum_words[forum], venue_words, ousts[forum], one_of([lib.label(f) | some f in params.allowed_forums])],
 	)
+	not lib.unclear(["disputes", "forum"])
 }
 
 deny contains lib.finding(msg, ["disputes", "country"]) if {
@@ -63,6 +66,7 @@ deny contains lib.finding(msg, ["disputes", "country"]) if {
 		"disputes go to a forum in %s%s; the playbook accepts a forum in %s only",
 		[country, venue_words, one_of(params.allowed_forum_countries)],
 	)
+	not lib.unclear(["disputes", "country"])
 }
 
 deny contains lib.finding(msg, ["disputes", "asymmetric_options", i]) if {
@@ -75,6 +79,7 @@ deny contains lib.finding(msg, ["disputes", "asymmetric_options", i]) if {
 		]),
 		[object.get(opt, "forum", "another forum")],
 	)
+	not lib.unclear(["disputes", "asymmetric_options", i])
 }
 
 unknown contains lib.finding("the governing law has not been encoded", []) if not law

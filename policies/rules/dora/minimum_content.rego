@@ -58,6 +58,7 @@ deny contains lib.finding(
 	["sla"],
 ) if {
 	lib.absent(sla)
+	not lib.unclear(["sla"])
 }
 
 deny contains lib.finding(
@@ -68,6 +69,7 @@ deny contains lib.finding(
 	["sla", "location"],
 ) if {
 	sla.location == "none"
+	not lib.unclear(["sla", "location"])
 }
 
 # --- Locations of data processing, with notice before they change (art. 30(2)(b)).
@@ -80,6 +82,7 @@ deny contains lib.finding(
 	["data_protection"],
 ) if {
 	lib.absent(dp)
+	not lib.unclear(["data_protection"])
 }
 
 deny contains lib.finding(
@@ -90,6 +93,7 @@ deny contains lib.finding(
 	["data_protection", "data_location"],
 ) if {
 	lib.absent(loc)
+	not lib.unclear(["data_protection", "data_location"])
 }
 
 deny contains lib.finding(
@@ -100,6 +104,7 @@ deny contains lib.finding(
 	["data_protection", "data_location", "value"],
 ) if {
 	loc.value == "not_stated"
+	not lib.unclear(["data_protection", "data_location", "value"])
 }
 
 deny contains lib.finding(
@@ -110,6 +115,7 @@ deny contains lib.finding(
 	["data_protection", "data_location", "change_notice"],
 ) if {
 	loc.change_notice == false
+	not lib.unclear(["data_protection", "data_location", "change_notice"])
 }
 
 # --- Access, inspection and audit for the buyer and the authority (art. 30(3)(e)).
@@ -122,6 +128,7 @@ deny contains lib.finding(
 	["audit"],
 ) if {
 	lib.absent(audit)
+	not lib.unclear(["audit"])
 }
 
 deny contains lib.finding(
@@ -129,6 +136,7 @@ deny contains lib.finding(
 	["audit", "customer_right"],
 ) if {
 	audit.customer_right == false
+	not lib.unclear(["audit", "customer_right"])
 }
 
 deny contains lib.finding(
@@ -136,6 +144,7 @@ deny contains lib.finding(
 	["audit", "authority_access"],
 ) if {
 	audit.authority_access == false
+	not lib.unclear(["audit", "authority_access"])
 }
 
 # --- Exit strategy with a transition period (art. 30(3)(f)).
@@ -145,6 +154,7 @@ deny contains lib.finding(
 	["exit"],
 ) if {
 	lib.absent(exit)
+	not lib.unclear(["exit"])
 }
 
 deny contains lib.finding(
@@ -155,6 +165,7 @@ deny contains lib.finding(
 	["exit", "migration_assistance"],
 ) if {
 	lib.absent(ma)
+	not lib.unclear(["exit", "migration_assistance"])
 }
 
 deny contains lib.finding(
@@ -165,6 +176,7 @@ deny contains lib.finding(
 	["exit", "migration_assistance", "available"],
 ) if {
 	ma.available == false
+	not lib.unclear(["exit", "migration_assistance", "available"])
 }
 
 # === Unknowns, article by article ===========================================================

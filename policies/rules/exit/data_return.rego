@@ -40,6 +40,7 @@ deny contains lib.finding(
 	["exit"],
 ) if {
 	lib.absent(ex)
+	not lib.unclear(["exit"])
 }
 
 deny contains lib.finding(
@@ -47,6 +48,7 @@ deny contains lib.finding(
 	["exit", "data_return"],
 ) if {
 	lib.absent(ret)
+	not lib.unclear(["exit", "data_return"])
 }
 
 deny contains lib.finding(
@@ -54,12 +56,14 @@ deny contains lib.finding(
 	["exit", "data_return", "available"],
 ) if {
 	ret.available == false
+	not lib.unclear(["exit", "data_return", "available"])
 }
 
 deny contains lib.finding(msg, ["exit", "data_return", "window"]) if {
 	ret.available == true
 	lib.days(ret.window) < params.min_window_days
 	msg := sprintf("%s; the playbook requires at least %v days", [window_words(ret.window), params.min_window_days])
+	not lib.unclear(["exit", "data_return", "window"])
 }
 
 deny contains lib.finding(
@@ -68,6 +72,7 @@ deny contains lib.finding(
 ) if {
 	ret.available == true
 	ret.charge == "charged"
+	not lib.unclear(["exit", "data_return", "charge"])
 }
 
 unknown contains lib.finding("the exit arrangements have not been encoded", []) if not ex

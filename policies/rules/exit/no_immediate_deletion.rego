@@ -47,6 +47,7 @@ deny contains lib.finding(
 	["exit", "data_deletion", "timing"],
 ) if {
 	del.timing == "immediate"
+	not lib.unclear(["exit", "data_deletion", "timing"])
 }
 
 deny contains lib.finding(msg, ["exit", "data_deletion", "after"]) if {
@@ -59,6 +60,7 @@ deny contains lib.finding(msg, ["exit", "data_deletion", "after"]) if {
 		]),
 		[lib.duration_words(del.after), required_words],
 	)
+	not lib.unclear(["exit", "data_deletion", "after"])
 }
 
 deny contains lib.finding(msg, ["dpa", "deletion", "within"]) if {
@@ -71,6 +73,7 @@ deny contains lib.finding(msg, ["dpa", "deletion", "within"]) if {
 		]),
 		[lib.duration_words(dpa_del.within), required_words],
 	)
+	not lib.unclear(["dpa", "deletion", "within"])
 }
 
 # The buyer's retrieval window: the longer of the contract's own window and the playbook minimum.

@@ -81,6 +81,7 @@ deny contains lib.finding(msg, array.concat(path, ["within"])) if {
 		]),
 		[lib.duration_words(bn.within), limit_words],
 	)
+	not lib.unclear(array.concat(path, ["within"]))
 }
 
 deny contains lib.finding(msg, path) if {
@@ -94,6 +95,7 @@ deny contains lib.finding(msg, path) if {
 		]),
 		[limit_words],
 	)
+	not lib.unclear(path)
 }
 
 deny contains lib.finding(msg, path) if {
@@ -107,6 +109,7 @@ deny contains lib.finding(msg, path) if {
 		]),
 		[role_words, limit_words],
 	)
+	not lib.unclear(path)
 }
 
 unknown contains lib.finding(msg, path) if {

@@ -65,6 +65,7 @@ deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
 		"the processor agreement is %s, not in force with the contract (accepted: %s)",
 		[lib.label(form), lib.labels(params.accepted)],
 	)
+	not lib.unclear(["data_protection", "processor_agreement"])
 }
 
 deny contains lib.finding(
@@ -74,6 +75,7 @@ deny contains lib.finding(
 	terms_only
 	processor
 	lib.absent(dp.processor_agreement)
+	not lib.unclear(["data_protection", "processor_agreement"])
 }
 
 # The deal names the processor agreement but does not have it: say where it is referred to.
@@ -88,6 +90,7 @@ deny contains lib.finding(msg, ["data_protection"]) if {
 		]),
 		[deal.reference("dpa"), lib.labels(params.accepted)],
 	)
+	not lib.unclear(["data_protection"])
 }
 
 deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
@@ -103,11 +106,13 @@ deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
 		]),
 		[deal.reference("dpa"), lib.label(form), lib.labels(params.accepted)],
 	)
+	not lib.unclear(["data_protection", "processor_agreement"])
 }
 
 deny contains lib.finding(sprintf("%s: no %s", [element(key), g.what]), ["dpa", key]) if {
 	some key, g in groups
 	lib.absent(dpa[key])
+	not lib.unclear(["dpa", key])
 }
 
 deny contains lib.finding(sprintf("%s: no %s", [element(key), words]), ["dpa", key, field]) if {
@@ -115,6 +120,7 @@ deny contains lib.finding(sprintf("%s: no %s", [element(key), words]), ["dpa", k
 	lib.stated(dpa[key])
 	some field, words in fs
 	dpa[key][field] == false
+	not lib.unclear(["dpa", key, field])
 }
 
 deny contains lib.finding(
@@ -122,6 +128,7 @@ deny contains lib.finding(
 	["dpa", "sub_processors", "authorisation"],
 ) if {
 	dpa.sub_processors.authorisation == "none"
+	not lib.unclear(["dpa", "sub_processors", "authorisation"])
 }
 
 deny contains lib.finding(
@@ -130,6 +137,7 @@ deny contains lib.finding(
 ) if {
 	dpa.sub_processors.authorisation == "general_written"
 	dpa.sub_processors.objection == false
+	not lib.unclear(["dpa", "sub_processors", "objection"])
 }
 
 deny contains lib.finding(msg, ["dpa", "compliance_assistance", "articles"]) if {
@@ -138,16 +146,19 @@ deny contains lib.finding(msg, ["dpa", "compliance_assistance", "articles"]) if 
 	missing := [sprintf("art. %s (%s)", [a, w]) | some a, w in assisted_articles; not a in covered]
 	count(missing) > 0
 	msg := sprintf("art. 28(3)(f): no assistance with the buyer's obligations under %s", [lib.and_labels(missing)])
+	not lib.unclear(["dpa", "compliance_assistance", "articles"])
 }
 
 deny contains lib.finding(msg, ["dpa", "deletion", "choice"]) if {
 	choice := dpa.deletion.choice
 	choice != "controller_choice"
 	msg := sprintf("art. 28(3)(g): the buyer does not choose between deletion and return: %s", [choice_words[choice]])
+	not lib.unclear(["dpa", "deletion", "choice"])
 }
 
 deny contains lib.finding(msg, ["dpa", "audits", "audits"]) if {
 	msg := audit_words[dpa.audits.audits]
+	not lib.unclear(["dpa", "audits", "audits"])
 }
 
 unknown contains lib.finding("data protection has not been encoded", []) if {

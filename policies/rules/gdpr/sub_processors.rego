@@ -66,6 +66,7 @@ deny contains lib.finding(msg, ["data_protection", "sub_processors", "regime"]) 
 	regime := sub.regime
 	not regime in params.accepted
 	msg := sprintf("%s; the playbook accepts only %s", [regime_words[regime], accepted_words])
+	not lib.unclear(["data_protection", "sub_processors", "regime"])
 }
 
 deny contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
@@ -79,12 +80,14 @@ deny contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
 		]),
 		[accepted_words],
 	)
+	not lib.unclear(["data_protection", "sub_processors"])
 }
 
 deny contains lib.finding(msg, ["dpa", "sub_processors", "authorisation"]) if {
 	regime := dpa_regime
 	not regime in params.accepted
 	msg := sprintf("the processor agreement: %s; the playbook accepts only %s", [regime_words[regime], accepted_words])
+	not lib.unclear(["dpa", "sub_processors", "authorisation"])
 }
 
 deny contains lib.finding(
@@ -92,11 +95,13 @@ deny contains lib.finding(
 	["dpa", "sub_processors"],
 ) if {
 	lib.absent(dsub)
+	not lib.unclear(["dpa", "sub_processors"])
 }
 
 deny contains lib.finding(obligation_words[field], ["dpa", "sub_processors", field]) if {
 	some field in ["flow_down", "vendor_liable"]
 	dsub[field] == false
+	not lib.unclear(["dpa", "sub_processors", field])
 }
 
 unknown contains lib.finding(msg, ["data_protection", "sub_processors"]) if {

@@ -77,6 +77,7 @@ deny contains lib.finding(msg, ["dpa", "transfers"]) if {
 		]),
 		[countries_words(outside), accepted_words],
 	)
+	not lib.unclear(["dpa", "transfers"])
 }
 
 unknown contains lib.finding(

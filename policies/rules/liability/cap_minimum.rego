@@ -185,6 +185,7 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 		"the cap is the fees %s over %s; the playbook expects a cap of at least %s of fees (or the total order value)",
 		[fee_kind[c.basis], period_words(c.lookback), lib.days_words(params.min_lookback_days)],
 	)
+	not lib.unclear(["liability", "caps", i])
 }
 
 deny contains lib.finding(msg, ["liability", "caps", i]) if {
@@ -196,6 +197,7 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 		"the cap is %s; the playbook expects a cap of at least %v monthly fees (or the total order value)",
 		[months_words(c.months), params.min_months],
 	)
+	not lib.unclear(["liability", "caps", i])
 }
 
 deny contains lib.finding(msg, ["liability", "caps", i]) if {
@@ -207,6 +209,7 @@ deny contains lib.finding(msg, ["liability", "caps", i]) if {
 		"the cap is %s (the playbook accepts caps measured by %s), and %s",
 		[basis_words(c), lib.labels(params.reliable_bases), b.why],
 	)
+	not lib.unclear(["liability", "caps", i])
 }
 
 deny contains lib.finding(msg, ["liability", "caps", i, "base_excludes"]) if {
@@ -220,6 +223,7 @@ deny contains lib.finding(msg, ["liability", "caps", i, "base_excludes"]) if {
 		]),
 		[concat(", ", [x | some x in c.base_excludes; not tax(x)]), lib.days_words(params.min_lookback_days)],
 	)
+	not lib.unclear(["liability", "caps", i, "base_excludes"])
 }
 
 default applies := true

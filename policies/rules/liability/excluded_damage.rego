@@ -33,6 +33,7 @@ deny contains lib.finding(msg, ["liability", "exclusions", i]) if {
 	forbidden := {c | some c in ex.categories; c in params.forbidden}
 	count(forbidden) > 0
 	msg := sprintf("the vendor excludes liability for %s, which the playbook does not accept", [lib.labels(forbidden)])
+	not lib.unclear(["liability", "exclusions", i])
 }
 
 deny contains lib.finding(msg, ["liability", "exclusions", i]) if {
@@ -40,6 +41,7 @@ deny contains lib.finding(msg, ["liability", "exclusions", i]) if {
 	some [i, ex] in stated_exclusions
 	excludes_direct(ex)
 	msg := sprintf("the exclusion covers direct damage too (%s), not only indirect damage", [lib.labels(ex.categories)])
+	not lib.unclear(["liability", "exclusions", i])
 }
 
 deny contains lib.finding(msg, ["liability", "exclusions"]) if {
@@ -49,6 +51,7 @@ deny contains lib.finding(msg, ["liability", "exclusions"]) if {
 		"the vendor excludes %d categories of damage (%s); the playbook accepts at most %d",
 		[count(excluded), lib.labels(excluded), params.max_categories],
 	)
+	not lib.unclear(["liability", "exclusions"])
 }
 
 # An exclusion of direct damage counts unless every category it covers is exempt (damage the
@@ -63,6 +66,10 @@ excludes_direct(ex) if "direct" in ex.categories
 
 unknown contains lib.finding("liability exclusions have not been encoded", ["liability"]) if {
 	not input.liability.exclusions
+}
+
+unknown contains lib.finding(lib.reason(input.liability, "the liability section"), ["liability"]) if {
+	lib.ambiguous(input.liability)
 }
 
 unknown contains lib.finding(

@@ -73,3 +73,15 @@ test_ambiguous_item_is_unknown_not_fail if {
 	some f in r.unknown
 	f.path == ["liability", "exclusions", 0]
 }
+
+# A liability section marked ambiguous as a whole: its exclusions, however encoded, are unclear.
+test_unknown_ambiguous_section_with_values if {
+	ex := {"categories": ["data_loss"], "direct_too": true, "src": src}
+	r := rule with input as {"liability": {"status": "ambiguous", "note": "garbled", "src": src, "exclusions": [ex]}}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["liability"]
+	f.msg == "the liability section is marked ambiguous: garbled"
+	r2 := rule with input as {"liability": {"exclusions": [ex]}}
+	count(r2.deny) > 0
+}

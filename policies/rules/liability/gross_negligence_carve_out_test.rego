@@ -177,6 +177,36 @@ test_unknown_ambiguous_carve_out if {
 	contains(f.msg, "a carve-out that may lift it for gross negligence is unclear")
 }
 
+# An ambiguous carve-out that lists other kinds may still be one for gross negligence: the kinds
+# are part of what is unclear.
+test_unknown_ambiguous_carve_out_of_other_kinds if {
+	amb := {"status": "ambiguous", "src": src, "note": "whose fault", "kinds": ["intent"], "lifts": ["all"]}
+	r := rule with input as {"governing_law": be, "liability": liability([amb])}
+	count(r.deny) == 0
+	count(r.unknown) == 2
+	some f in r.unknown
+	f.path == ["liability", "caps", 0]
+	contains(f.msg, "a carve-out that may lift it for gross negligence is unclear")
+}
+
+# Deferred to a cover page the deal does not provide: the same.
+test_unknown_deferred_carve_out if {
+	def := {"status": "deferred", "defined_in": "cover_page", "variable": "Exceptions", "src": src}
+	r := rule with input as {"governing_law": be, "liability": liability([def])}
+	count(r.deny) == 0
+	count(r.unknown) == 2
+}
+
+# An ambiguous carve-out lifting only the cap leaves the exclusion failing.
+test_fail_ambiguous_carve_out_lifts_other_item if {
+	amb := {"status": "ambiguous", "src": src, "note": "whose fault", "kinds": ["intent"], "lifts": ["general"]}
+	r := rule with input as {"governing_law": be, "liability": liability([amb])}
+	count(r.deny) == 1
+	some f in r.deny
+	f.path == ["liability", "exclusions", 0]
+	count(r.unknown) == 1
+}
+
 test_unknown_carve_out_without_lifts if {
 	r := rule with input as {"governing_law": be, "liability": liability([{"kinds": ["gross_negligence"], "src": src}])}
 	count(r.deny) == 0

@@ -87,6 +87,25 @@ test_unknown_unclear_carve_outs if {
 	contains(f.msg, "a carve-out that may lift it for intent or fraud is unclear")
 }
 
+# An ambiguous carve-out that lists only gross negligence may still reach intent: the kinds are
+# part of what is unclear.
+test_unknown_ambiguous_carve_out_of_other_kinds if {
+	amb := {"status": "ambiguous", "src": src, "note": "which fault", "kinds": ["gross_negligence"], "lifts": ["all"]}
+	r := rule with input as {"liability": liability([amb])}
+	count(r.deny) == 0
+	count(r.unknown) == 2
+	some f in r.unknown
+	contains(f.msg, "a carve-out that may lift it for intent or fraud is unclear")
+}
+
+test_fail_ambiguous_carve_out_lifts_other_item if {
+	amb := {"status": "ambiguous", "src": src, "note": "which fault", "kinds": ["gross_negligence"], "lifts": ["data"]}
+	r := rule with input as {"liability": liability([amb])}
+	count(r.deny) == 1
+	some f in r.deny
+	f.path == ["liability", "caps", 0]
+}
+
 test_unknown_ambiguous_carve_out_without_kinds if {
 	amb := {"status": "ambiguous", "src": src, "note": "unclear"}
 	r := rule with input as {"liability": liability([amb])}

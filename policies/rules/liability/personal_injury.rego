@@ -5,8 +5,10 @@
 #   is taken to reach death and personal injury unless a carve-out of kind death_personal_injury
 #   lifts it (the model does not say which harm a cap covers: check the cap's applies_to in the
 #   message). Exclusions reach them when they exclude direct damage or every damage not expressly
-#   accepted (a catch-all); exclusions of narrower heads (lost profit, data loss...) do not. With
-#   no such cap or exclusion the rule passes.
+#   accepted (a catch-all); exclusions of narrower heads (lost profit, data loss...) do not. An
+#   exclusion of every other damage limited by applies_to to one kind of claim, service or work (a
+#   warranty's sole remedy) is no catch-all: whether its scope takes in injury is unknown. With no
+#   such cap or exclusion the rule passes.
 # custom:
 #   id: liability/personal-injury
 #   severity: error
@@ -89,12 +91,38 @@ deny contains lib.finding(msg, item.path) if {
 	not liability.lifted(lifts, item.id)
 	not liability.lifted(may_lift, item.id)
 	not lib.ambiguous(item.x)
+	not limited(item)
 	msg := sprintf(
 		concat("", [
 			"%s is not lifted for death or personal injury; the playbook expects death and personal injury to be neither ",
 			"capped nor excluded",
 		]),
 		[item.name],
+	)
+	not lib.unclear(item.path)
+}
+
+# limited: an exclusion of "all other" damage for one kind of claim, service or work only
+# (applies_to), such as a warranty's sole remedy. It is no catch-all: whether its scope takes in
+# death or personal injury is for a person to read. One that names direct damage within its scope
+# (SerSo 10.7: "rechtstreekse ... schade" during maintenance works) excludes injury there in so
+# many words, and fails.
+limited(item) if {
+	item.path[1] == "exclusions"
+	item.x.applies_to
+	not "direct" in item.x.categories
+}
+
+unknown contains lib.finding(msg, item.path) if {
+	liability.carve_outs_known
+	some item in items
+	not liability.lifted(lifts, item.id)
+	not liability.lifted(may_lift, item.id)
+	not lib.ambiguous(item.x)
+	limited(item)
+	msg := sprintf(
+		"%s applies only to %s; whether that takes in death or personal injury has to be read in the clause",
+		[item.name, item.x.applies_to],
 	)
 }
 

@@ -99,10 +99,14 @@ test_unknown_unclear_carve_outs if {
 	contains(f.msg, "a carve-out that may lift it for death or personal injury is unclear")
 }
 
-test_unknown_ambiguous_carve_out_of_other_kind_is_no_help if {
+# The kinds of an ambiguous carve-out are part of what is unclear: listed as intent, it may still
+# be the clause that lifts the cap for death or personal injury.
+test_unknown_ambiguous_carve_out_of_other_kind if {
 	amb := {"status": "ambiguous", "src": src, "note": "unclear", "kinds": ["intent"], "lifts": ["all"]}
 	r := rule with input as {"liability": {"caps": [cap], "exclusions": [], "carve_outs": [amb]}}
-	count(r.deny) == 1
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["liability", "caps", 0]
 }
 
 test_unknown_ambiguous_item if {
@@ -170,4 +174,56 @@ test_lifted_by_id_and_unclear_by_id if {
 	some f in r.unknown
 	f.path == ["liability", "caps", 1]
 	startswith(f.msg, `the cap "plain" (fixed amount): a carve-out that may lift it`)
+}
+
+# applies_to: an exclusion of all other damage limited to a warranty's remedy is no catch-all; the
+# same exclusion without a scope fails.
+test_unknown_exclusion_limited_by_applies_to if {
+	sole_remedy := object.union(catch_all, {"id": "warranty_remedy", "applies_to": "breach of the performance warranty"})
+	r := rule with input as {"liability": {
+		"caps": {"status": "absent", "src": null},
+		"exclusions": [sole_remedy],
+		"carve_outs": {"status": "absent", "src": null},
+	}}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["liability", "exclusions", 0]
+	f.msg == concat("", [
+		`the exclusion "warranty_remedy" (all other) applies only to breach of the performance warranty; whether that `,
+		"takes in death or personal injury has to be read in the clause",
+	])
+}
+
+test_fail_exclusion_without_scope if {
+	r := rule with input as {"liability": {
+		"caps": {"status": "absent", "src": null},
+		"exclusions": [catch_all],
+		"carve_outs": {"status": "absent", "src": null},
+	}}
+	some f in r.deny
+	f.path == ["liability", "exclusions", 0]
+}
+
+# Direct damage named within a scope is excluded in so many words: it fails, scope or not.
+test_fail_limited_exclusion_of_direct_damage if {
+	works := {"id": "works", "categories": ["direct", "indirect"], "applies_to": "maintenance works", "src": src}
+	r := rule with input as {"liability": {
+		"caps": {"status": "absent", "src": null},
+		"exclusions": [works],
+		"carve_outs": {"status": "absent", "src": null},
+	}}
+	some f in r.deny
+	f.path == ["liability", "exclusions", 0]
+}
+
+# A limited exclusion lifted for injury needs no reading.
+test_pass_limited_exclusion_lifted if {
+	sole_remedy := object.union(catch_all, {"applies_to": "breach of the performance warranty"})
+	r := rule with input as {"liability": {
+		"caps": {"status": "absent", "src": null},
+		"exclusions": [sole_remedy],
+		"carve_outs": [co(["death_personal_injury"], ["catch_all"])],
+	}}
+	count(r.deny) == 0
+	count(r.unknown) == 0
 }

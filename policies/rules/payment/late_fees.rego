@@ -72,6 +72,7 @@ deny contains lib.finding(msg, ["payment", key, "pct"]) if {
 		"%s %s %s of the amount due; the playbook accepts at most %v %%",
 		[label[key], is[key], pct_words(payment[key]), params.max_flat_pct],
 	)
+	not lib.unclear(["payment", key, "pct"])
 }
 
 deny contains lib.finding(msg, ["payment", key, "minimum"]) if {
@@ -83,6 +84,7 @@ deny contains lib.finding(msg, ["payment", key, "minimum"]) if {
 		"%s %s a minimum of EUR %v; the playbook accepts a minimum of at most EUR %v",
 		[label[key], has[key], m.amount, params.max_flat_minimum_eur],
 	)
+	not lib.unclear(["payment", key, "minimum"])
 }
 
 deny contains lib.finding(msg, ["payment", "collection_costs", "pct"]) if {
@@ -99,6 +101,7 @@ deny contains lib.finding(msg, ["payment", "collection_costs", "pct"]) if {
 		]),
 		[cc, fp, fp + cc, params.max_flat_pct],
 	)
+	not lib.unclear(["payment", "collection_costs", "pct"])
 }
 
 deny contains lib.finding(msg, ["payment", "flat_penalty", "cumulative_with_interest"]) if {
@@ -112,6 +115,7 @@ deny contains lib.finding(msg, ["payment", "flat_penalty", "cumulative_with_inte
 		]),
 		[label.flat_penalty, pct(fp)],
 	)
+	not lib.unclear(["payment", "flat_penalty", "cumulative_with_interest"])
 }
 
 deny contains lib.finding(msg, ["payment", "late_interest", "cumulative_with_statutory_interest"]) if {

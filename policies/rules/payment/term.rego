@@ -29,6 +29,7 @@ deny contains lib.finding(msg, ["payment", "term", "period"]) if {
 		"invoices must be paid within %s%s; the playbook expects at least %v days",
 		[lib.duration_words(payment.term.period), from(payment.term), params.min_days],
 	)
+	not lib.unclear(["payment", "term", "period"])
 }
 
 deny contains lib.finding(msg, ["payment", "prepayment"]) if {
@@ -38,6 +39,7 @@ deny contains lib.finding(msg, ["payment", "prepayment"]) if {
 		"the vendor may require payment in advance, so the buyer is not assured of any payment term; the playbook expects ",
 		"payment after delivery with a term",
 	])
+	not lib.unclear(["payment", "prepayment"])
 }
 
 from(t) := sprintf(" (from: %s)", [t.from]) if t.from
@@ -55,6 +57,14 @@ unknown contains lib.finding("the payment term has not been encoded", ["payment"
 
 unknown contains lib.finding(lib.reason(payment.term, "the payment term"), ["payment", "term"]) if {
 	lib.ambiguous(payment.term)
+}
+
+# An unclear prepayment clause may take away the payment term, whatever its values say.
+unknown contains lib.finding(
+	lib.reason(payment.prepayment, "whether payment in advance is required"),
+	["payment", "prepayment"],
+) if {
+	lib.ambiguous(payment.prepayment)
 }
 
 unknown contains lib.finding("the payment term is stated but its period has not been encoded", ["payment", "term"]) if {

@@ -72,3 +72,25 @@ test_fail_prepayment if {
 	some f in r.deny
 	f.path == ["payment", "prepayment"]
 }
+
+# Prepayment: required fails, not required passes, unclear (ambiguous, or set in a document the
+# deal does not provide) is unknown even where the encoder wrote what it seems to say.
+test_prepayment_required_fails_unclear_unknown if {
+	base := {"term": {"period": {"text": "30d", "days": 30}, "src": src}}
+	r := rule with input as {"payment": object.union(base, {"prepayment": {"required": true, "src": src}})}
+	some f in r.deny
+	f.path == ["payment", "prepayment"]
+	r2 := rule with input as {"payment": object.union(base, {"prepayment": {"required": false, "src": src}})}
+	count(r2.deny) == 0
+	count(r2.unknown) == 0
+	amb := {"required": true, "status": "ambiguous", "note": "a deposit is assumed, not required", "src": src}
+	r3 := rule with input as {"payment": object.union(base, {"prepayment": amb})}
+	count(r3.deny) == 0
+	some u in r3.unknown
+	u.path == ["payment", "prepayment"]
+	u.msg == "whether payment in advance is required is marked ambiguous: a deposit is assumed, not required"
+	def := {"status": "deferred", "defined_in": "order_form", "variable": "Payment Terms", "src": src}
+	r4 := rule with input as {"payment": object.union(base, {"prepayment": def})}
+	count(r4.deny) == 0
+	count(r4.unknown) == 1
+}

@@ -246,6 +246,7 @@ deny contains lib.finding(
 ) if {
 	some [i, key, msg] in problems
 	not margin_unclear(changes[i])
+	not lib.unclear(["price_changes", i, key])
 }
 
 unknown contains lib.finding(msg, ["price_changes", i, key]) if {

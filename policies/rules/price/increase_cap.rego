@@ -48,6 +48,7 @@ deny contains lib.finding(msg, ["price_changes", i]) if {
 		]),
 		[lib.for_applies_to(pc), trigger(pc), params.max_pct],
 	)
+	not lib.unclear(["price_changes", i])
 }
 
 deny contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
@@ -59,6 +60,7 @@ deny contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {
 		"%sthe vendor may raise prices %s by up to %v %%; the playbook accepts at most %v %% a year",
 		[lib.for_applies_to(pc), trigger(pc), pc.cap_pct, params.max_pct],
 	)
+	not lib.unclear(["price_changes", i, "cap_pct"])
 }
 
 deny contains lib.finding(msg, ["price_changes", i, "floor_pct"]) if {
@@ -73,6 +75,7 @@ deny contains lib.finding(msg, ["price_changes", i, "floor_pct"]) if {
 		]),
 		[lib.for_applies_to(pc), pc.floor_pct, params.max_pct],
 	)
+	not lib.unclear(["price_changes", i, "floor_pct"])
 }
 
 deny contains lib.finding(msg, ["price_changes", i, "cap_pct"]) if {

@@ -39,6 +39,7 @@ deny contains lib.finding(
 	["sla"],
 ) if {
 	lib.absent(sla)
+	not lib.unclear(["sla"])
 }
 
 deny contains lib.finding(
@@ -49,6 +50,7 @@ deny contains lib.finding(
 	["sla", "location"],
 ) if {
 	sla.location == "none"
+	not lib.unclear(["sla", "location"])
 }
 
 deny contains lib.finding(
@@ -60,6 +62,7 @@ deny contains lib.finding(
 ) if {
 	not sla_lib.separate
 	lib.absent(sla.uptime)
+	not lib.unclear(["sla", "uptime"])
 }
 
 # A target without credits: missing it costs the vendor nothing. A target with credits that attach to
@@ -75,6 +78,7 @@ deny contains lib.finding(msg, ["sla", "commitment"]) if {
 		]),
 		[figure],
 	)
+	not lib.unclear(["sla", "commitment"])
 }
 
 deny contains lib.finding(msg, credits_path) if {
@@ -84,6 +88,7 @@ deny contains lib.finding(msg, credits_path) if {
 		"the buyer gets no service credits when availability%s is missed; the playbook expects credits",
 		[figure],
 	)
+	not lib.unclear(credits_path)
 }
 
 deny contains lib.finding(
@@ -92,6 +97,7 @@ deny contains lib.finding(
 ) if {
 	not sla_lib.separate
 	sla.measured_by == "vendor"
+	not lib.unclear(["sla", "measured_by"])
 }
 
 unknown contains lib.finding(msg, ["sla"]) if {

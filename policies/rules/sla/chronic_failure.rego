@@ -29,6 +29,9 @@ sla := input.sla
 
 applies := false if lib.absent(sla)
 
+# Unclear service levels may hold credits whatever the encoding shows: unknown, never not applicable.
+else if lib.ambiguous(sla)
+
 else := false if sla.location == "none"
 
 else := false if sla_lib.no_credits
@@ -45,6 +48,7 @@ deny contains lib.finding(
 	not sla_lib.separate
 	sole_remedy
 	lib.absent(sla.chronic_failure)
+	not lib.unclear(["sla", "chronic_failure"])
 }
 
 deny contains lib.finding(msg, ["sla", "chronic_failure", "misses"]) if {
@@ -58,6 +62,7 @@ deny contains lib.finding(msg, ["sla", "chronic_failure", "misses"]) if {
 		]),
 		[sla.chronic_failure.misses, periods, params.max_misses],
 	)
+	not lib.unclear(["sla", "chronic_failure", "misses"])
 }
 
 unknown contains lib.finding(msg, ["sla"]) if {

@@ -119,3 +119,15 @@ test_unknown_ambiguous_sla if {
 	some f in r.unknown
 	f.path == ["sla"]
 }
+
+# Service levels marked ambiguous are unknown, not "not applicable", even if the encoding shows
+# no credits: the credits may be what is unclear.
+test_unknown_ambiguous_sla_without_credits if {
+	r := rule with input as {"sla": {
+		"status": "ambiguous", "note": "target or commitment", "src": src,
+		"location": "in_document", "service_credits": false,
+	}}
+	r.applies
+	count(r.deny) == 0
+	count(r.unknown) > 0
+}

@@ -50,6 +50,7 @@ deny contains lib.finding(msg, ["non_solicitation", "after_term"]) if {
 		]),
 		[lib.duration_words(ns.after_term), lib.days_words(params.max_after_days)],
 	)
+	not lib.unclear(["non_solicitation", "after_term"])
 }
 
 deny contains lib.finding(msg, ["non_solicitation", "penalty", "months"]) if {
@@ -63,6 +64,7 @@ deny contains lib.finding(msg, ["non_solicitation", "penalty", "months"]) if {
 		]),
 		[ns.penalty.months, per_words(ns.penalty), params.max_penalty_months],
 	)
+	not lib.unclear(["non_solicitation", "penalty", "months"])
 }
 
 deny contains lib.finding(msg, ["non_solicitation", "penalty", "per"]) if {
@@ -76,6 +78,7 @@ deny contains lib.finding(msg, ["non_solicitation", "penalty", "per"]) if {
 		]),
 		[ns.penalty.per, params.max_penalty_months],
 	)
+	not lib.unclear(["non_solicitation", "penalty", "per"])
 }
 
 unknown contains lib.finding("the non-solicitation clause has not been encoded", []) if not ns

@@ -46,6 +46,7 @@ deny contains lib.finding(msg, ["suspension", i, "prior_notice"]) if {
 		"the vendor may suspend performance (%s)%s %s; the playbook requires written notice of at least %v days",
 		[grounds_words(s), scope_words(s), notice_words(s.prior_notice), params.min_days],
 	)
+	not lib.unclear(["suspension", i, "prior_notice"])
 }
 
 unknown contains lib.finding("the rights to suspend performance have not been encoded", []) if not susp

@@ -70,6 +70,7 @@ deny contains lib.finding(msg, ["term", i, "auto_renewal", "period"]) if {
 		"%sthe term renews automatically for %s at a time; the playbook accepts renewals of at most %s",
 		[lib.for_applies_to(terms[i]), lib.duration_words(period), lib.days_words(params.max_period_days)],
 	)
+	not lib.unclear(["term", i, "auto_renewal", "period"])
 }
 
 deny contains lib.finding(msg, ["term", i, "auto_renewal", "notice"]) if {
@@ -88,6 +89,7 @@ deny contains lib.finding(msg, ["term", i, "auto_renewal", "notice"]) if {
 			lib.days_words(params.max_notice_days),
 		],
 	)
+	not lib.unclear(["term", i, "auto_renewal", "notice"])
 }
 
 deny contains lib.finding(msg, ["term", i, "auto_renewal", "notice_by"]) if {
@@ -100,6 +102,7 @@ deny contains lib.finding(msg, ["term", i, "auto_renewal", "notice_by"]) if {
 		]),
 		[lib.for_applies_to(terms[i])],
 	)
+	not lib.unclear(["term", i, "auto_renewal", "notice_by"])
 }
 
 unknown contains lib.finding("the term of the contract has not been encoded", []) if not input.term

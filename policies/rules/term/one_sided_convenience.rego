@@ -40,6 +40,18 @@ buyer_rights contains i if {
 	rights[i].party in buyer_parties
 }
 
+# covering(i): the buyer's rights without a reason that reach as far as the vendor's right i: one
+# for the whole contract, or for the same services. A buyer's right limited to other services
+# (applies_to) does not make the vendor's right mutual.
+covering(i) := {j |
+	some j in buyer_rights
+	covers(rights[j], rights[i])
+}
+
+covers(b, _) if not b.applies_to
+
+covers(b, v) if b.applies_to == v.applies_to
+
 notice_text(r) := " and without notice" if r.notice.text == "none"
 
 else := sprintf(" on notice of %s", [lib.duration_words(r.notice)]) if r.notice
@@ -56,16 +68,17 @@ deny contains lib.finding(msg, ["termination_rights", i]) if {
 		]),
 		[lib.applies_to_note(rights[i]), notice_text(rights[i])],
 	)
+	not lib.unclear(["termination_rights", i])
 }
 
 deny contains lib.finding(msg, ["termination_rights", i]) if {
 	some i in vendor_rights
-	count(buyer_rights) > 0
+	count(covering(i)) > 0
 	vendor := rights[i]
-	every j in buyer_rights {
+	every j in covering(i) {
 		lib.days(rights[j].notice) > lib.days(vendor.notice)
 	}
-	shortest := min({lib.days(rights[j].notice) | some j in buyer_rights})
+	shortest := min({lib.days(rights[j].notice) | some j in covering(i)})
 	msg := sprintf(
 		concat("", [
 			"the vendor may end the contract%s without giving a reason%s, but the buyer's own right needs longer notice (%v ",
@@ -73,6 +86,7 @@ deny contains lib.finding(msg, ["termination_rights", i]) if {
 		]),
 		[lib.applies_to_note(vendor), notice_text(vendor), shortest],
 	)
+	not lib.unclear(["termination_rights", i])
 }
 
 unknown contains lib.finding("termination rights have not been encoded", []) if not input.termination_rights
@@ -89,6 +103,18 @@ unknown contains lib.finding(lib.reason(r, "this termination right"), ["terminat
 	some i, r in rights
 	lib.ambiguous(r)
 	may_be_convenience(r)
+}
+
+# The buyer has a right without a reason, but only for other services than the vendor's right:
+# whether the two match is for a person to judge from the descriptions.
+unknown contains lib.finding(msg, ["termination_rights", i]) if {
+	some i in vendor_rights
+	count(buyer_rights) > 0
+	count(covering(i)) == 0
+	msg := sprintf(
+		"the vendor may end the contract%s without giving a reason; the buyer's own right to do so applies only to %s",
+		[lib.applies_to_note(rights[i]), concat(" and ", sort({rights[j].applies_to | some j in buyer_rights}))],
+	)
 }
 
 unknown contains lib.finding(

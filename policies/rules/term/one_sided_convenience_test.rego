@@ -71,6 +71,41 @@ test_fail_buyer_needs_longer_notice if {
 	)
 }
 
+# applies_to: a buyer's right for the same services, or for the whole contract, makes the vendor's
+# right mutual; one for other services does not, and the rule cannot tell how far it reaches.
+test_pass_buyer_right_same_services if {
+	r := rule with input as {"termination_rights": [
+		object.union(right("vendor", ["convenience"], d("60d", 60)), {"applies_to": "hosting"}),
+		object.union(right("customer", ["convenience"], d("30d", 30)), {"applies_to": "hosting"}),
+	]}
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_unknown_buyer_right_other_services if {
+	r := rule with input as {"termination_rights": [
+		right("vendor", ["convenience"], d("60d", 60)),
+		object.union(right("customer", ["convenience"], d("30d", 30)), {"applies_to": "training"}),
+	]}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["termination_rights", 0]
+	f.msg == concat("", [
+		"the vendor may end the contract without giving a reason; the buyer's own right to do so applies only to ",
+		"training",
+	])
+}
+
+test_fail_notice_compared_with_covering_right_only if {
+	r := rule with input as {"termination_rights": [
+		right("vendor", ["convenience"], d("30d", 30)),
+		object.union(right("customer", ["convenience"], d("10d", 10)), {"applies_to": "training"}),
+		right("customer", ["convenience"], d("6mo", 182.5)),
+	]}
+	some f in r.deny
+	contains(f.msg, "right needs longer notice (182.5 days)")
+}
+
 test_unknown_not_encoded if {
 	r := rule with input as {}
 	some f in r.unknown

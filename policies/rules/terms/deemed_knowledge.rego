@@ -57,6 +57,7 @@ deny contains lib.finding(msg, ["document", "incorporated_terms", i]) if {
 		]),
 		[name(t), how, location(t)],
 	)
+	not lib.unclear(["document", "incorporated_terms", i])
 }
 
 deny contains lib.finding(msg, ["document", "deemed_knowledge", i]) if {
@@ -66,6 +67,7 @@ deny contains lib.finding(msg, ["document", "deemed_knowledge", i]) if {
 		"the buyer is deemed %s%s; the playbook does not accept deemed knowledge or acceptance of this kind",
 		[what, trigger(d)],
 	)
+	not lib.unclear(["document", "deemed_knowledge", i])
 }
 
 name(t) := sprintf("the %q", [t.name]) if t.name

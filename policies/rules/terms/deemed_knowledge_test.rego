@@ -146,3 +146,20 @@ test_unknown_items if {
 	some e in r.unknown
 	e.path == ["document", "deemed_knowledge", 1]
 }
+
+# An ambiguous item keeps the values the clause seems to give (website terms deemed accepted, a
+# deeming of other terms): unknown, not fail, until a person has read it. Stated, the same fail.
+test_unknown_ambiguous_items_with_values if {
+	web := {"name": "licentievoorwaarden", "made_available": "website", "deemed_accepted": true, "src": src}
+	deem := {"what": "other_terms", "trigger": "ondertekening", "src": src}
+	amb := {"status": "ambiguous", "note": "which version?"}
+	r := rule with input as doc([object.union(web, amb)], [object.union(deem, amb)])
+	count(r.deny) == 0
+	some a in r.unknown
+	a.path == ["document", "incorporated_terms", 0]
+	a.msg == `the "licentievoorwaarden" is marked ambiguous: which version?`
+	some b in r.unknown
+	b.path == ["document", "deemed_knowledge", 0]
+	r2 := rule with input as doc([web], [deem])
+	count(r2.deny) == 2
+}

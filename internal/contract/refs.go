@@ -1,0 +1,123 @@
+package contract
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// each stands for every item of a list in a reference's path.
+const each = "*"
+
+// reference is a field whose values name ids defined elsewhere in the contract. The schema can
+// only say that such a value is a string; without this check a carve-out lifting "general_capp"
+// when the cap is "general_cap" validates, and the rules read a carve-out that lifts nothing.
+type reference struct {
+	from  []string   // the referring values (each: every item)
+	to    [][]string // the ids they may name
+	also  []string   // words the field takes besides an id
+	names string     // what the ids identify, for the message
+}
+
+// references lists every field of schema/contract.schema.json that refers to an id (a
+// description that says "id"); TestReferencesCoverSchema keeps it complete.
+var references = []reference{
+	{
+		from:  []string{"liability", "carve_outs", each, "lifts", each},
+		to:    [][]string{{"liability", "caps", each, "id"}, {"liability", "exclusions", each, "id"}},
+		also:  []string{"all"},
+		names: "cap or exclusion",
+	},
+}
+
+// idsAt collects the strings at path in v with their paths. A list that is a status marker or
+// set in another document instead (a mapping where the path wants a list) makes the ids unknown:
+// ok is false.
+func idsAt(v any, path []string, at []any, f func(id string, at []any)) (ok bool) {
+	if len(path) == 0 {
+		if s, isStr := v.(string); isStr {
+			f(s, at)
+		}
+		return true
+	}
+	if path[0] == each {
+		switch t := v.(type) {
+		case []any:
+			ok = true
+			for i, e := range t {
+				ok = idsAt(e, path[1:], append(slices.Clip(at), i), f) && ok
+			}
+			return ok
+		case nil:
+			return true
+		}
+		return false
+	}
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		return v == nil
+	}
+	e, has := m[path[0]]
+	if !has {
+		return true
+	}
+	return idsAt(e, path[1:], append(slices.Clip(at), path[0]), f)
+}
+
+// checkReferences reports every reference to an id that does not exist, at the referring value.
+// Where the ids are not all known (their list is a status marker, or set in another document),
+// it says nothing: the deal that provides them checks again once they are merged.
+func checkReferences(input map[string]any, locate func(path []any) (file string, line, col int)) []Diagnostic {
+	var diags []Diagnostic
+	for _, r := range references {
+		var ids []string
+		where := map[string][]any{}
+		known := true
+		for _, to := range r.to {
+			known = idsAt(input, to, nil, func(id string, at []any) {
+				if first, dup := where[id]; dup {
+					// A reference to it could not say which of the two it means.
+					file, line, col := locate(at)
+					diags = append(diags, Diagnostic{File: file, Line: line, Column: col, Message: fmt.Sprintf("%s: the id %q is also the id of %s; each %s needs its own", pathString(at), id, pathString(first), r.names)})
+					return
+				}
+				where[id] = at
+				ids = append(ids, id)
+			}) && known
+		}
+		if !known {
+			continue
+		}
+		idsAt(input, r.from, nil, func(id string, at []any) {
+			if slices.Contains(ids, id) || slices.Contains(r.also, id) {
+				return
+			}
+			file, line, col := locate(at)
+			diags = append(diags, Diagnostic{File: file, Line: line, Column: col, Message: referenceMessage(r, id, at, ids)})
+		})
+	}
+	return diags
+}
+
+func referenceMessage(r reference, id string, at []any, ids []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: no %s has the id %q", pathString(at), r.names, id)
+	if len(ids) == 0 {
+		fmt.Fprintf(&b, "; none has an id: give the one meant an id and name it here")
+	} else {
+		quoted := make([]string, len(ids))
+		for i, s := range ids {
+			quoted[i] = strconv.Quote(s)
+		}
+		fmt.Fprintf(&b, " (ids: %s", strings.Join(quoted, ", "))
+		if len(r.also) > 0 {
+			fmt.Fprintf(&b, "; or %s", strings.Join(r.also, ", "))
+		}
+		b.WriteString(")")
+		if c := closest(id, ids); c != "" {
+			fmt.Fprintf(&b, "; did you mean %q?", c)
+		}
+	}
+	return b.String()
+}
