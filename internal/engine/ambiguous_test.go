@@ -135,7 +135,10 @@ func outcomes(e *Engine, c *contract.Contract, input map[string]any) map[string]
 		o := outcome{verdict: rr.Verdict}
 		for _, f := range rr.Findings {
 			o.findings = append(o.findings, pathKey(f.Path)+": "+f.Message)
-			o.paths = append(o.paths, f.Path)
+			if !f.Open {
+				// The failures decide the verdict; an open question beside them does not.
+				o.paths = append(o.paths, f.Path)
+			}
 		}
 		sort.Strings(o.findings)
 		out[rr.Rule.ID] = o
