@@ -42,7 +42,32 @@ deny contains lib.finding(msg, ["assignment", "vendor"]) if {
 	not lib.unclear(["assignment", "vendor"])
 }
 
+# A clause with several regimes (consent in general, notice on a merger) lists them in regimes;
+# each regime that binds the vendor is judged on its own, naming the occasions it covers.
+deny contains lib.finding(msg, ["assignment", "regimes", i]) if {
+	some i, r in assignment.regimes
+	r.party in {"vendor", "both"}
+	not r.regime in params.accepted
+	msg := sprintf(
+		"the vendor may transfer the contract %s%s; the playbook accepts only: %s",
+		[words(r.regime), occasions(r), lib.labels(params.accepted)],
+	)
+}
+
 words(regime) := object.get(regime_words, regime, lib.label(regime))
+
+occasions(r) := "" if {
+	not r.on
+} else := "" if {
+	"any" in r.on
+} else := sprintf(" (on a %s)", [occasion_list(r.on)])
+
+occasion_list(on) := lib.label(on[0]) if count(on) == 1
+
+else := sprintf("%s or %s", [
+	concat(", ", [lib.label(o) | some o in array.slice(on, 0, count(on) - 1)]),
+	lib.label(on[count(on) - 1]),
+])
 
 unknown contains lib.finding("the transfer of the contract has not been encoded", []) if not assignment
 
@@ -53,4 +78,5 @@ unknown contains lib.finding(lib.reason(assignment, "the transfer clause"), ["as
 unknown contains lib.finding("whether the vendor may transfer the contract has not been encoded", ["assignment"]) if {
 	lib.stated(assignment)
 	not assignment.vendor
+	not assignment.regimes
 }

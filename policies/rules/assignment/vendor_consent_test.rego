@@ -67,3 +67,25 @@ test_unknown_vendor_not_encoded if {
 	some f in r.unknown
 	contains(f.msg, "whether the vendor may transfer")
 }
+
+regimes(rs) := {"assignment": {"src": {"art": "12.6", "quote": "q"}, "regimes": rs}}
+
+test_fail_notice_on_merger_beside_consent if {
+	r := rule with input as regimes([
+		{"party": "both", "regime": "with_consent", "on": ["any"]},
+		{"party": "both", "regime": "with_notice", "on": ["merger", "change_of_control"]},
+	])
+	count(r.unknown) == 0
+	some f in r.deny
+	f.path == ["assignment", "regimes", 1]
+	contains(f.msg, "without its consent (on a merger or change of control);")
+}
+
+test_pass_regimes_all_accepted if {
+	r := rule with input as regimes([
+		{"party": "both", "regime": "with_consent", "on": ["any"]},
+		{"party": "customer", "regime": "free", "on": ["group_company"]},
+	])
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}

@@ -1,0 +1,153 @@
+# METADATA
+# title: The vendor indemnifies against IP claims, not capped below the general cap
+# description: >-
+#   The vendor must indemnify the buyer against third-party claims that the service infringes
+#   intellectual property (an indemnity of the vendor in indemnities covering ip_infringement, or
+#   ip.infringement_indemnity), and that indemnity may not be capped below the general cap. It
+#   passes when the indemnity is uncapped (cap uncapped, or a carve-out of kind indemnity or
+#   ip_infringement lifts the cap it names), limited by a cap whose tier is in params (the general
+#   cap, or an increased super-cap), or when the clause names no cap of its own (the general cap
+#   then presumably applies). It fails when there is no such indemnity (including Covered Claims
+#   a cover page leaves undefined) or when a reduced cap limits it.
+# custom:
+#   id: liability/ip-indemnity-cap
+#   severity: error
+#   references:
+#     - Buyer policy
+#     - CUAD "Uncapped Liability", "Ip Ownership Assignment"
+#   remediation: >-
+#     Ask the vendor to indemnify, defend and hold the buyer harmless against third-party claims that
+#     the service infringes intellectual property, uncapped or at least up to the general cap
+#     (a super-cap is better), with the right to continue using the service, a modified version, or a
+#     refund.
+package termlint.rules.liability.ip_indemnity_cap
+
+import data.termlint.lib
+import data.termlint.lib.liability
+
+params := data.termlint.params.liability.ip_indemnity_cap
+
+inds := input.indemnities
+
+ip := input.ip
+
+# The vendor's indemnities that cover IP claims, with their index.
+vendor_ip[i] := ind if {
+	some i, ind in lib.list(inds)
+	lib.stated(ind)
+	ind.party in {"vendor", "both"}
+	"ip_infringement" in ind.covered.claims
+}
+
+# An indemnity item, or its covered claims, that a person must read before anything is decided.
+unclear contains lib.finding(lib.reason(inds, "the indemnities"), ["indemnities"]) if lib.ambiguous(inds)
+
+unclear contains lib.finding(lib.reason(ind, sprintf("indemnity no. %d", [i + 1])), ["indemnities", i]) if {
+	some i, ind in lib.list(inds)
+	lib.ambiguous(ind)
+}
+
+unclear contains lib.finding(msg, ["indemnities", i, "covered"]) if {
+	some i, ind in lib.list(inds)
+	ind.party in {"vendor", "both"}
+	lib.ambiguous(ind.covered)
+	msg := lib.reason(ind.covered, "the claims the vendor's indemnity covers")
+}
+
+# The short form decides only when no indemnity is listed.
+unclear contains lib.finding(lib.reason(ip, "the intellectual-property clause"), ["ip"]) if {
+	not listed
+	lib.ambiguous(ip)
+}
+
+unclear contains lib.finding("the indemnities (or ip.infringement_indemnity) have not been encoded", []) if {
+	not inds
+	not ip
+}
+
+unclear contains lib.finding("whether the vendor indemnifies against IP claims has not been encoded", ["ip"]) if {
+	not inds
+	lib.stated(ip)
+	not lib.has_key(ip, "infringement_indemnity")
+}
+
+listed if is_array(inds)
+
+has_indemnity if count(vendor_ip) > 0
+
+has_indemnity if ip.infringement_indemnity == true
+
+deny contains lib.finding(msg, path) if {
+	not has_indemnity
+	count(unclear) == 0
+	path := no_indemnity_path
+	msg := concat("", [
+		"the vendor does not indemnify the buyer against third-party claims that the service infringes intellectual ",
+		"property; the playbook expects such an indemnity, not capped below the general cap",
+	])
+}
+
+deny contains lib.finding(msg, ["indemnities", i, "cap"]) if {
+	some i, ind in vendor_ip
+	c := caps_by_id[ind.cap]
+	not liability.lifted(lifted_ids, ind.cap)
+	c.tier
+	not c.tier in params.accepted_tiers
+	msg := sprintf(
+		concat("", [
+			"the vendor's IP indemnity is limited by the %s cap %q%s, below the general cap; the playbook expects it ",
+			"uncapped or capped at least at the general cap",
+		]),
+		[lib.label(c.tier), ind.cap, lib.applies_to_note(c)],
+	)
+}
+
+no_indemnity_path := ["indemnities"] if inds
+
+else := ["ip"]
+
+# --- The cap on an indemnity ------------------------------------------------------------------
+
+lifted_ids := liability.lifts({"indemnity", "ip_infringement"})
+
+caps_by_id[c.id] := c if {
+	some c in lib.list(liability.caps)
+	c.id
+}
+
+unknown contains f if {
+	some f in unclear
+	not has_indemnity
+}
+
+unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
+	some i, ind in vendor_ip
+	ind.cap != "uncapped"
+	not caps_by_id[ind.cap]
+	not liability.lifted(lifted_ids, ind.cap)
+	msg := sprintf("the vendor's IP indemnity is limited by the cap %q, which the liability caps do not hold", [ind.cap])
+}
+
+unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
+	some i, ind in vendor_ip
+	c := caps_by_id[ind.cap]
+	not liability.lifted(lifted_ids, ind.cap)
+	lib.ambiguous(c)
+	msg := sprintf("the vendor's IP indemnity is limited by the cap %q: %s", [ind.cap, lib.reason(c, "that cap")])
+}
+
+unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
+	some i, ind in vendor_ip
+	c := caps_by_id[ind.cap]
+	not liability.lifted(lifted_ids, ind.cap)
+	lib.stated(c)
+	not c.tier
+	count([x | some x in lib.list(liability.caps); x.tier]) > 0
+	msg := sprintf(
+		concat("", [
+			"the vendor's IP indemnity is limited by the cap %q, which is not recorded as the general, an increased or a ",
+			"reduced cap",
+		]),
+		[ind.cap],
+	)
+}

@@ -1,0 +1,104 @@
+package termlint.rules.liability.ip_indemnity_cap_test
+
+import data.termlint.rules.liability.ip_indemnity_cap as rule
+
+src := {"art": "9.1", "quote": "q"}
+
+caps := [
+	{"id": "general", "tier": "general", "basis": "fees_paid_lookback", "src": src},
+	{"id": "low", "tier": "reduced", "basis": "fixed_amount", "applies_to": "IP claims", "src": src},
+]
+
+deal(ind, carve_outs) := {
+	"indemnities": [ind],
+	"liability": {"src": src, "caps": caps, "exclusions": [], "carve_outs": carve_outs},
+}
+
+vendor_ip(cap) := {"party": "vendor", "covered": {"claims": ["ip_infringement"], "src": src}, "cap": cap, "src": src}
+
+test_pass_capped_at_general if {
+	r := rule with input as deal(vendor_ip("general"), [])
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_pass_uncapped_by_carve_out if {
+	co := {"kinds": ["indemnity"], "lifts": ["low"], "src": src}
+	r := rule with input as deal(vendor_ip("low"), [co])
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_fail_reduced_cap if {
+	r := rule with input as deal(vendor_ip("low"), [])
+	some f in r.deny
+	f.path == ["indemnities", 0, "cap"]
+	contains(f.msg, "limited by the reduced cap \"low\" (IP claims), below the general cap")
+}
+
+test_fail_no_covered_claims if {
+	ind := {"party": "vendor", "covered": {"status": "absent", "src": null}, "src": src}
+	r := rule with input as deal(ind, [])
+	some f in r.deny
+	f.path == ["indemnities"]
+}
+
+test_fail_legacy_no_indemnity if {
+	r := rule with input as {"ip": {"infringement_indemnity": false, "src": src}}
+	some f in r.deny
+	f.path == ["ip"]
+	r2 := rule with input as {"ip": {"status": "absent", "src": null}}
+	count(r2.deny) == 1
+}
+
+test_pass_legacy_indemnity if {
+	r := rule with input as {"ip": {"infringement_indemnity": true, "src": src}}
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_unknown_covered_deferred if {
+	ind := {
+		"party": "vendor", "src": src,
+		"covered": {"status": "deferred", "defined_in": "cover_page", "variable": "Provider Covered Claims", "src": src},
+	}
+	r := rule with input as deal(ind, [])
+	count(r.deny) == 0
+	some f in r.unknown
+	contains(f.msg, "Provider Covered Claims")
+}
+
+test_unknown_not_encoded if {
+	r := rule with input as {}
+	count(r.deny) == 0
+	count(r.unknown) == 1
+	r2 := rule with input as {"ip": {"owner": "vendor", "src": src}}
+	count(r2.unknown) == 1
+	r3 := rule with input as {"ip": {"status": "ambiguous", "note": "n", "src": src}}
+	count(r3.unknown) == 1
+}
+
+test_unknown_ambiguous_item if {
+	r := rule with input as {"indemnities": [{"status": "ambiguous", "note": "n", "src": src}]}
+	count(r.deny) == 0
+	count(r.unknown) == 1
+	r2 := rule with input as {"indemnities": {"status": "ambiguous", "note": "n", "src": src}}
+	count(r2.unknown) == 1
+}
+
+test_unknown_cap_not_found_or_unclear if {
+	r := rule with input as deal(vendor_ip("nope"), [])
+	count(r.deny) == 0
+	count(r.unknown) == 1
+	r2 := rule with input as {
+		"indemnities": [vendor_ip("c")],
+		"liability": {"src": src, "caps": [{"id": "c", "status": "ambiguous", "note": "n", "src": src}]},
+	}
+	count(r2.unknown) == 1
+	r3 := rule with input as {
+		"indemnities": [vendor_ip("c")],
+		"liability": {"src": src, "caps": [{"id": "c", "basis": "fixed_amount", "src": src}, caps[0]]},
+	}
+	count(r3.unknown) == 1
+	count(r3.deny) == 0
+}

@@ -1,0 +1,185 @@
+# METADATA
+# title: The vendor's liability cap is not lower than the buyer's
+# description: >-
+#   Where the vendor caps its liability, the buyer's liability must be capped as well and not
+#   higher: no one-sided cap. A cap binds the party in its party, else the liability section's
+#   party, else the vendor (the model's default, as in general terms that limit only the vendor's
+#   liability). It fails when the terms cap only the vendor's liability; when a carve-out lifts the
+#   caps for the buyer's liability alone (kinds in params, such as the duty to pay the fees, may);
+#   and when the buyer's own cap is higher than the vendor's (fixed amounts in one currency, or fees
+#   of the same basis over a longer period). Caps that bind both parties alike pass. Not applicable
+#   when the terms cap no liability.
+# custom:
+#   id: liability/one-sided-cap
+#   severity: warning
+#   references:
+#     - Buyer policy
+#     - "BE Code of Economic Law art. VI.91/3 (a clause creating a clear imbalance between the parties' rights)"
+#   remediation: >-
+#     Ask that the limitation of liability be mutual ("each party's total liability"), with the same
+#     cap and the same exceptions for both parties; an exception for the buyer's duty to pay the fees
+#     is usual.
+package termlint.rules.liability.one_sided_cap
+
+import data.termlint.lib
+import data.termlint.lib.liability
+
+params := data.termlint.params.liability.one_sided_cap
+
+liab := liability.section
+
+caps := liability.caps
+
+default_party := liab.party if liab.party
+
+else := "vendor"
+
+party_of(x) := x.party if x.party
+
+else := default_party
+
+binds_vendor(x) if party_of(x) in {"vendor", "both"}
+
+binds_customer(x) if party_of(x) in {"customer", "both"}
+
+# Caps marked ambiguous count for neither party: they answer unknown below.
+vendor_caps contains i if {
+	some i, c in lib.list(caps)
+	lib.stated(c)
+	binds_vendor(c)
+}
+
+customer_caps contains i if {
+	some i, c in lib.list(caps)
+	lib.stated(c)
+	binds_customer(c)
+}
+
+cap_ids := {c.id | some c in lib.list(caps); c.id}
+
+default applies := true
+
+applies := false if lib.absent(caps)
+
+deny contains lib.finding(msg, ["liability", "caps"]) if {
+	count(vendor_caps) > 0
+	count(customer_caps) == 0
+	msg := concat("", [
+		"the terms cap the vendor's liability but not the buyer's, whose liability stays unlimited; the playbook ",
+		"expects the same cap for both parties",
+	])
+}
+
+# A carve-out that lifts a cap for the buyer's liability alone leaves the buyer uncapped where the
+# vendor stays capped.
+deny contains lib.finding(msg, ["liability", "carve_outs", i]) if {
+	some i, co in lib.list(liability.carve_outs)
+	lib.stated(co)
+	party_of(co) == "customer"
+	some k in co.kinds
+	not k in params.exempt_kinds
+	lifts_a_cap(co)
+	msg := sprintf(
+		concat("", [
+			"%s lifts the caps for the buyer's liability alone (%s), while the vendor's liability stays capped; the ",
+			"playbook expects the same cap for both parties",
+		]),
+		[carve_out_name(co, i), lib.labels([x | some x in co.kinds; not x in params.exempt_kinds])],
+	)
+}
+
+# Separate caps for each party: the buyer's may not be higher.
+deny contains lib.finding(msg, ["liability", "caps", vi]) if {
+	some vi, ci
+	vc := caps[vi]
+	cc := caps[ci]
+	party_of(vc) == "vendor"
+	party_of(cc) == "customer"
+	same_tier(vc, cc)
+	cap_lower(vc, cc)
+	msg := sprintf(
+		concat("", [
+			"the vendor's cap (%s) is lower than the buyer's (%s); the playbook expects the vendor's cap to be at least ",
+			"the buyer's",
+		]),
+		[amount_words(vc), amount_words(cc)],
+	)
+}
+
+same_tier(a, b) if object.get(a, "tier", "general") == object.get(b, "tier", "general")
+
+cap_lower(v, c) if {
+	v.basis == "fixed_amount"
+	c.basis == "fixed_amount"
+	v.ceiling.currency == c.ceiling.currency
+	v.ceiling.amount < c.ceiling.amount
+}
+
+cap_lower(v, c) if {
+	v.basis == c.basis
+	lib.days(v.lookback) < lib.days(c.lookback)
+}
+
+amount_words(c) := sprintf("%s %v", [c.ceiling.currency, c.ceiling.amount]) if c.basis == "fixed_amount"
+
+else := sprintf("%s over %s", [lib.label(c.basis), lib.duration_words(c.lookback)]) if c.lookback
+
+else := lib.label(c.basis)
+
+lifts_a_cap(co) if "all" in co.lifts
+
+lifts_a_cap(co) if {
+	some id in co.lifts
+	id in cap_ids
+}
+
+carve_out_name(co, _) := sprintf("the carve-out %q", [co.id]) if co.id
+
+carve_out_name(co, i) := sprintf("carve-out no. %d", [i + 1]) if not co.id
+
+# --- What keeps the rule from deciding ------------------------------------------------------------
+
+unclear_caps contains i if {
+	some i, c in lib.list(caps)
+	lib.ambiguous(c)
+}
+
+unknown contains lib.finding("liability has not been encoded", []) if not liab
+
+unknown contains lib.finding(lib.reason(liab, "the liability section"), ["liability"]) if lib.ambiguous(liab)
+
+unknown contains lib.finding("liability caps have not been encoded", ["liability"]) if {
+	lib.stated(liab)
+	not liab.caps
+}
+
+unknown contains lib.finding(lib.reason(caps, "liability.caps"), ["liability", "caps"]) if lib.ambiguous(caps)
+
+unknown contains lib.finding(lib.reason(caps[i], sprintf("cap no. %d", [i + 1])), ["liability", "caps", i]) if {
+	some i in unclear_caps
+}
+
+unknown contains lib.finding(msg, ["liability", "caps", vi]) if {
+	some vi, ci
+	vc := caps[vi]
+	cc := caps[ci]
+	party_of(vc) == "vendor"
+	party_of(cc) == "customer"
+	same_tier(vc, cc)
+	not cap_lower(vc, cc)
+	not cap_lower(cc, vc)
+	not same_amount(vc, cc)
+	msg := sprintf(
+		concat("", [
+			"the vendor's cap (%s) and the buyer's (%s) cannot be compared; a person must check that the vendor's is ",
+			"not lower",
+		]),
+		[amount_words(vc), amount_words(cc)],
+	)
+}
+
+same_amount(a, b) if {
+	a.basis == b.basis
+	object.get(a, "lookback", null) == object.get(b, "lookback", null)
+	object.get(a, "ceiling", null) == object.get(b, "ceiling", null)
+}
