@@ -29,6 +29,12 @@ var references = []reference{
 		also:  []string{"all"},
 		names: "cap or exclusion",
 	},
+	{
+		from:  []string{"indemnities", each, "cap"},
+		to:    [][]string{{"liability", "caps", each, "id"}},
+		also:  []string{"uncapped"},
+		names: "cap",
+	},
 }
 
 // idsAt collects the strings at path in v with their paths. A list that is a status marker or
@@ -46,6 +52,11 @@ func idsAt(v any, path []string, at []any, f func(id string, at []any)) (ok bool
 		case []any:
 			ok = true
 			for i, e := range t {
+				if m, isMap := e.(map[string]any); isMap && (m["defined_in"] != nil || m["status"] != nil) {
+					// An item set in another document (or unclear) may carry any id.
+					ok = false
+					continue
+				}
 				ok = idsAt(e, path[1:], append(slices.Clip(at), i), f) && ok
 			}
 			return ok

@@ -75,7 +75,11 @@ listed if is_array(inds)
 
 has_indemnity if count(vendor_ip) > 0
 
-has_indemnity if ip.infringement_indemnity == true
+# An intellectual-property clause marked ambiguous establishes nothing, whatever it records.
+has_indemnity if {
+	ip.infringement_indemnity == true
+	not lib.ambiguous(ip)
+}
 
 deny contains lib.finding(msg, path) if {
 	not has_indemnity

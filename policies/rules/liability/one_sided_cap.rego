@@ -62,6 +62,7 @@ default applies := true
 applies := false if lib.absent(caps)
 
 deny contains lib.finding(msg, ["liability", "caps"]) if {
+	not lib.unclear(["liability", "caps"])
 	count(vendor_caps) > 0
 	count(customer_caps) == 0
 	msg := concat("", [
@@ -74,6 +75,7 @@ deny contains lib.finding(msg, ["liability", "caps"]) if {
 # vendor stays capped.
 deny contains lib.finding(msg, ["liability", "carve_outs", i]) if {
 	some i, co in lib.list(liability.carve_outs)
+	not lib.unclear(["liability", "carve_outs", i])
 	lib.stated(co)
 	party_of(co) == "customer"
 	some k in co.kinds
@@ -91,6 +93,7 @@ deny contains lib.finding(msg, ["liability", "carve_outs", i]) if {
 # Separate caps for each party: the buyer's may not be higher.
 deny contains lib.finding(msg, ["liability", "caps", vi]) if {
 	some vi, ci
+	not lib.unclear(["liability", "caps", vi])
 	vc := caps[vi]
 	cc := caps[ci]
 	party_of(vc) == "vendor"
