@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -152,6 +153,8 @@ type dealLoad struct {
 	// prevails[a][b]: a prevails over b, directly or through others, as far as the merge may
 	// apply it (no scope); order is the same for every precedence fact, to find cycles.
 	prevails, order map[string]map[string]bool
+	// scopes holds the scope of each precedence fact that has one, by (prevails, over).
+	scopes map[[2]string]string
 }
 
 func (dl *dealLoad) errorAt(path []any, format string, args ...any) {
@@ -164,6 +167,7 @@ func dealPath(steps ...any) []any { return append([]any{"deal"}, steps...) }
 // loadParts reads the documents the deal lists.
 func (dl *dealLoad) loadParts() {
 	dl.byID = map[string]*dealPart{}
+	files := map[string]int{}
 	docs, _ := dl.deal["documents"].([]any)
 	for i, d := range docs {
 		dm, _ := d.(map[string]any)
@@ -184,9 +188,17 @@ func (dl *dealLoad) loadParts() {
 		}
 		dl.byID[p.id] = p
 		dl.parts = append(dl.parts, p)
-		if file != "" {
-			dl.loadPart(p, file)
+		if file == "" {
+			continue
 		}
+		key := filepath.Clean(filepath.Join(dl.dir, file))
+		if j, dup := files[key]; dup {
+			// One file is one document: loaded twice it would only cost time and memory.
+			dl.errorAt(dealPath("documents", i, "file"), "documents[%d].file: %s is documents[%d] already", i, file, j)
+			continue
+		}
+		files[key] = i
+		dl.loadPart(p, file)
 	}
 }
 
@@ -246,6 +258,7 @@ func (dl *dealLoad) checkRelations() {
 		}
 	}
 	dl.prevails, dl.order = map[string]map[string]bool{}, map[string]map[string]bool{}
+	dl.scopes = map[[2]string]string{}
 	prec, _ := dl.deal["precedence"].([]any)
 	for i, e := range prec {
 		pm, _ := e.(map[string]any)
@@ -280,6 +293,8 @@ func (dl *dealLoad) checkRelations() {
 			addPrevails(dl.order, a, b)
 			if !scoped {
 				addPrevails(dl.prevails, a, b)
+			} else if _, seen := dl.scopes[[2]string{a, b}]; !seen {
+				dl.scopes[[2]string{a, b}], _ = pm["scope"].(string)
 			}
 		}
 		stated, _ := pm["stated_in"].(string)
@@ -501,6 +516,9 @@ func (dl *dealLoad) merge() {
 				if !ok || dl.wins(p, []any{k}, slot, mainPart) {
 					merged[k] = v
 					dl.own([]any{k}, p, slot)
+				} else if u, conflict := dl.unsettled(p, []any{k}, slot, mainPart, cur, v); conflict {
+					merged[k] = u
+					dl.own([]any{k}, p, slot)
 				}
 				continue
 			}
@@ -516,8 +534,12 @@ func (dl *dealLoad) merge() {
 				if serves(p, []any{k, sk}) {
 					continue
 				}
-				if _, has := cm[sk]; !has || dl.wins(p, []any{k, sk}, slot, mainPart) {
+				cur, has := cm[sk]
+				if !has || dl.wins(p, []any{k, sk}, slot, mainPart) {
 					cm[sk] = sv
+					dl.own([]any{k, sk}, p, slot)
+				} else if u, conflict := dl.unsettled(p, []any{k, sk}, slot, mainPart, cur, sv); conflict {
+					cm[sk] = u
 					dl.own([]any{k, sk}, p, slot)
 				}
 			}
@@ -597,14 +619,36 @@ func (dl *dealLoad) own(path []any, p *dealPart, slot map[string]*dealPart) {
 // over the document that holds it, as the deal's precedence says (otherwise the main document,
 // or the first document listed, keeps it).
 func (dl *dealLoad) wins(p *dealPart, path []any, slot map[string]*dealPart, mainPart *dealPart) bool {
-	holder := mainPart
+	return dl.prevails[p.id][dl.holder(path, slot, mainPart).id]
+}
+
+// holder is the document whose value the merged input holds at path so far.
+func (dl *dealLoad) holder(path []any, slot map[string]*dealPart, mainPart *dealPart) *dealPart {
 	for n := len(path); n > 0; n-- {
 		if h := slot[pathKey(path[:n])]; h != nil {
-			holder = h
-			break
+			return h
 		}
 	}
-	return dl.prevails[p.id][holder.id]
+	return mainPart
+}
+
+// unsettled is what the merged input holds where p's value differs from the holder's and p
+// prevails over it only "for" a scope termlint cannot apply to a fact: the fact marked ambiguous,
+// saying which documents disagree, so that rules answer unknown instead of taking either value
+// silently. ok is false when there is no such conflict.
+func (dl *dealLoad) unsettled(p *dealPart, path []any, slot map[string]*dealPart, mainPart *dealPart, cur, v any) (out map[string]any, ok bool) {
+	h := dl.holder(path, slot, mainPart)
+	scope, scoped := dl.scopes[[2]string{p.id, h.id}]
+	if !scoped || reflect.DeepEqual(cur, v) {
+		return nil, false
+	}
+	out = map[string]any{"status": "ambiguous", "note": fmt.Sprintf(
+		"%s and %s say different things here; the deal's precedence makes %s prevail over %s only for %q, and whether that covers this fact is for a person to decide",
+		filepath.Base(p.c.File), filepath.Base(h.c.File), p.id, h.id, scope)}
+	if m, isMap := v.(map[string]any); isMap && m["src"] != nil {
+		out["src"] = m["src"]
+	}
+	return out, true
 }
 
 // isFactGroup reports whether m is a fact group itself (it carries a src, a status or a

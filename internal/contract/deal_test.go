@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -188,6 +189,16 @@ func TestDealErrors(t *testing.T) {
 		{"a deal as a document", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "file: cover.yaml", "file: deal.yaml", 1)
 		}, "deal.yaml:1:1: a deal file cannot be a document of a deal"},
+		{"a role two documents share", func(f map[string]string) {
+			f["order.yaml"] = strings.Replace(f["cover.yaml"], "doc_type: cover_page", "doc_type: order_form", 1)
+			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "    - {role: cover_page, file: cover.yaml}\n",
+				"    - {role: cover_page, file: cover.yaml}\n    - {id: order1, role: order_form, file: order.yaml}\n    - {id: order2, role: order_form, status: not_provided, referenced_in: msa, src: {art: \"3\", quote: \"The Cover Page\"}}\n", 1)
+			f["terms.yaml"] = strings.Replace(f["terms.yaml"], "governing_law: {defined_in: cover_page", "governing_law: {defined_in: order_form", 1)
+		}, "terms.yaml:4:29: governing_law: defined_in order_form, the role of order1, order2 in the deal"},
+		{"the same file twice", func(f map[string]string) {
+			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "    - {role: cover_page, file: cover.yaml}\n",
+				"    - {role: cover_page, file: cover.yaml}\n    - {role: order_form, file: ./cover.yaml}\n", 1)
+		}, "documents[2].file: ./cover.yaml is documents[1] already"},
 		{"status and file together", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "      status: on_request\n", "      status: on_request\n      file: terms.yaml\n", 1)
 		}, "deal.yaml:8:7:"},
@@ -271,4 +282,60 @@ func FuzzDeal(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDealScopedPrecedenceConflict: where two documents disagree and the one that prevails does so
+// only "for" a scope, the fact becomes ambiguous (rules answer unknown), never either value
+// silently; without a scope, the prevailing document's value is taken.
+func TestDealScopedPrecedenceConflict(t *testing.T) {
+	files := copyFiles(dealFiles)
+	files["terms.yaml"] = strings.Replace(files["terms.yaml"], "governing_law: {defined_in: cover_page, variable: Governing Law, src:", "governing_law: {value: NL, src:", 1)
+	for _, tt := range []struct {
+		scope, want string
+	}{
+		{"", "BE"},
+		{", scope: the variables", "ambiguous"},
+	} {
+		f := copyFiles(files)
+		f["deal.yaml"] = strings.Replace(f["deal.yaml"], "stated_in: msa, src: {art: \"3\"", "stated_in: msa"+tt.scope+", src: {art: \"3\"", 1)
+		dir := writeDeal(t, f)
+		cs, diags := loadDealFile(t, dir, "deal.yaml")
+		if len(diags) > 0 || len(cs) != 1 {
+			t.Fatalf("scope %q: %v", tt.scope, diags)
+		}
+		law := cs[0].Input["governing_law"].(map[string]any)
+		got, _ := law["value"].(string)
+		if law["status"] == "ambiguous" {
+			got = "ambiguous"
+			if note, _ := law["note"].(string); !strings.Contains(note, "cover.yaml and terms.yaml say different things") {
+				t.Errorf("note %q does not say which documents disagree", note)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("scope %q: governing_law = %v, want %s", tt.scope, law, tt.want)
+		}
+	}
+}
+
+// TestDealNamingItselfStaysInTheRun: a deal that names itself (or another deal) as a document is
+// an input error, not a file that a directory search quietly drops.
+func TestDealNamingItselfStaysInTheRun(t *testing.T) {
+	files := copyFiles(dealFiles)
+	files["deal.yaml"] = strings.Replace(files["deal.yaml"], "file: cover.yaml", "file: deal.yaml", 1)
+	dir := writeDeal(t, files)
+	l, err := NewLoader(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := l.Discover([]string{dir})
+	var names []string
+	for _, f := range found {
+		names = append(names, filepath.Base(f))
+	}
+	if !slices.Contains(names, "deal.yaml") {
+		t.Fatalf("Discover = %v: the deal vanished", names)
+	}
+	if _, diags := loadDealFile(t, dir, "deal.yaml"); len(diags) == 0 {
+		t.Error("a deal naming itself loads without a diagnostic")
+	}
 }

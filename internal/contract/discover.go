@@ -158,13 +158,22 @@ func (l *Loader) Discover(paths []string) []string {
 // as part of it (a cover page or a processor agreement alone answers little), and a file that is
 // a document of no deal in the run is still checked alone.
 func (l *Loader) dropDealDocuments(files, deals []string) []string {
-	members := map[string]bool{}
+	members, isDeal := map[string]bool{}, map[string]bool{}
 	for _, f := range deals {
 		if f == "-" || l.failed[f] != nil {
 			continue
 		}
-		for _, m := range l.dealDocuments(f) {
+		docs, ok := l.dealDocuments(f)
+		isDeal[f] = ok
+		for _, m := range docs {
 			members[m] = true
+		}
+	}
+	// A deal is never left out as another's document (or its own): loading it says what is
+	// wrong, rather than the deal vanishing from the run.
+	for f := range isDeal {
+		if isDeal[f] {
+			delete(members, f)
 		}
 	}
 	if len(members) == 0 {
@@ -181,20 +190,20 @@ func (l *Loader) dropDealDocuments(files, deals []string) []string {
 
 // dealDocuments returns the files a deal file names, when path is one: its root key deal in the
 // first lines settles it (a deal says deal: near the top), and only then is the file parsed.
-func (l *Loader) dealDocuments(path string) []string {
+func (l *Loader) dealDocuments(path string) (docs []string, isDeal bool) {
 	f, info, err := safefile.Open(path)
 	if err != nil {
-		return nil
+		return nil, false
 	}
 	defer func() { _ = f.Close() }()
 	head := make([]byte, min(info.Size(), headBytes))
 	n, _ := io.ReadFull(f, head)
 	if !hasRootKey(head[:n], "deal") || info.Size() > l.opts.Limits.MaxBytes {
-		return nil
+		return nil, false
 	}
 	rest, err := safefile.ReadLimited(f, l.opts.Limits.MaxBytes-int64(n))
 	if err != nil {
-		return nil
+		return nil, true
 	}
 	var d struct {
 		Deal struct {
@@ -205,15 +214,14 @@ func (l *Loader) dealDocuments(path string) []string {
 	}
 	// Whatever is wrong with the deal, its load says so; here it only names no document.
 	if yaml.Unmarshal(append(head[:n], rest...), &d) != nil {
-		return nil
+		return nil, true
 	}
-	var out []string
 	for _, doc := range d.Deal.Documents {
 		if doc.File != "" && !filepath.IsAbs(doc.File) {
-			out = append(out, filepath.Join(filepath.Dir(path), doc.File))
+			docs = append(docs, filepath.Join(filepath.Dir(path), doc.File))
 		}
 	}
-	return out
+	return docs, true
 }
 
 // hasRootKey reports whether a line of data starts with key: at column 0.

@@ -179,6 +179,8 @@ func (s *Schema) diagnostic(c *document, e *jsonschema.ValidationError) Diagnost
 		msg = fmt.Sprintf("%s: expected %s, got %s", pointer(loc), display(k.Want), display(k.Got))
 	case *kind.Pattern:
 		msg = s.patternMessage(e, k, loc)
+	case *kind.MaxItems:
+		msg = fmt.Sprintf("%s: %d items, more than the %d allowed", pointer(loc), k.Got, k.Want)
 	case *kind.MinItems:
 		msg = fmt.Sprintf("%s: must not be empty", pointer(loc))
 	case *kind.MinLength:

@@ -34,22 +34,47 @@ missing(role) if status(role) in {"on_request", "not_provided"}
 
 # reference words where the deal says a missing document is referred to, to follow a noun:
 # " in art. 13 of the general terms"; "" when the deal does not say.
-reference(role) := sprintf(" in art. %s of the %s", [d.src.art, lib.role_words(d.referenced_in)]) if {
-	some d in documents
-	d.role == role
-	d.referenced_in
-	d.src.art
-} else := sprintf(" in art. %s", [d.src.art]) if {
-	some d in documents
-	d.role == role
-	d.src.art
-} else := ""
+reference(role) := refs(role)[0] if count(refs(role)) > 0
 
-# missing_words says why a missing document cannot be read, for a message.
+else := ""
+
+# refs are the clauses that refer to the documents of a role, in the deal's order: a deal may list
+# two (terms that name the processor agreement in two articles), and the first is cited.
+refs(role) := [ref |
+	some d in documents
+	d.role == role
+	d.src.art
+	ref := ref_words(d)
+]
+
+ref_words(d) := sprintf(" in art. %s of the %s", [d.src.art, lib.role_words(d.referenced_in)]) if d.referenced_in
+
+else := sprintf(" in art. %s", [d.src.art])
+
 missing_words(role) := "is available only on request" if status(role) == "on_request"
 
 else := "is not provided"
 
-# dpa is the processor agreement's content when the deal has it encoded (input.dpa), with the
-# precedence of the deal's documents already applied by termlint.
+# dpa is the processor agreement's content when the deal has it encoded (input.dpa). termlint
+# merges it as the only document with a dpa group; how it ranks against the main terms' own
+# data-protection clauses (another path) is for the rule to weigh, with prevails_over_terms.
 dpa := input.dpa if lib.stated(input.dpa)
+
+# prevails_over_terms: a precedence entry of the deal makes the document of this role prevail over
+# the main terms (general terms or master agreement). Any scope counts: a processor agreement's
+# precedence clause is about personal data, which is what the rules that ask are about.
+prevails_over_terms(role) if {
+	some p in object.get(info, "precedence", [])
+	names(p.prevails, role)
+	some o in p.over
+	some main in {"general_terms", "msa"}
+	names(o, main)
+}
+
+# names: a name in the deal file (an id, or a role only one document has) stands for a document of
+# this role.
+names(name, role) if {
+	some d in documents
+	d.role == role
+	name in {object.get(d, "id", role), role}
+}

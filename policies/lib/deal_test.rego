@@ -53,3 +53,22 @@ test_dpa if {
 	not deal.dpa with input as {"data_protection": {}}
 	not deal.dpa with input as {"dpa": {"status": "absent", "src": null}}
 }
+
+# Two documents of one role, each referred to in its own article: one reference, the first.
+test_reference_two_documents_of_a_role if {
+	one := {"id": "dpa", "role": "dpa", "status": "on_request", "referenced_in": "general_terms"}
+	docs := {"documents": [
+		object.union(one, {"src": {"art": "13", "quote": "q"}}),
+		object.union(one, {"id": "dpa-bis", "src": {"art": "99", "quote": "q"}}),
+	]}
+	deal.reference("dpa") == " in art. 13 of the general terms" with input as {"deal": docs}
+}
+
+test_prevails_over_terms if {
+	docs := [{"id": "csa", "role": "msa"}, {"id": "dpa", "role": "dpa"}]
+	dpa_first := {"documents": docs, "precedence": [{"prevails": "dpa", "over": ["csa"]}]}
+	deal.prevails_over_terms("dpa") with input as {"deal": dpa_first}
+	terms_first := {"documents": docs, "precedence": [{"prevails": "msa", "over": ["dpa"]}]}
+	not deal.prevails_over_terms("dpa") with input as {"deal": terms_first}
+	not deal.prevails_over_terms("dpa") with input as {"deal": {"documents": docs}}
+}

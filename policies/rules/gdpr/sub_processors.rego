@@ -55,9 +55,17 @@ applies := false if {
 }
 
 # processor: the main terms make the vendor a processor, and the deal has no processor agreement
-# encoded (which would speak for itself).
+# encoded (which would speak for itself), or one that the deal does not make prevail over the terms'
+# own sub-processor clause: then the terms' clause binds too, and is judged.
 processor if {
 	not deal.dpa
+	dp.role.value in processor_roles
+}
+
+processor if {
+	deal.dpa
+	lib.stated(sub)
+	not deal.prevails_over_terms("dpa")
 	dp.role.value in processor_roles
 }
 

@@ -217,3 +217,25 @@ test_unknown_deal_dpa_on_request if {
 	some f in r.unknown
 	contains(f.msg, "is referred to in art. 13 of the general terms but is available only on request")
 }
+
+# The terms let the vendor engage sub-processors freely and the deal's DPA requires authorisation:
+# unless the deal makes the DPA prevail over the terms, the terms' clause binds too and fails.
+terms_free_with_dpa(precedence) := object.union_n([
+	dpa_sub({"authorisation": "prior_specific"}),
+	dp("processor", incorporated, regime("free")),
+	{"deal": {
+		"documents": [{"id": "csa", "role": "msa"}, {"id": "dpa", "role": "dpa"}],
+		"precedence": precedence,
+	}},
+])
+
+test_fail_terms_free_and_terms_prevail if {
+	r := rule with input as terms_free_with_dpa([{"prevails": "csa", "over": ["dpa"]}])
+	some f in r.deny
+	f.path == ["data_protection", "sub_processors", "regime"]
+}
+
+test_pass_terms_free_but_dpa_prevails if {
+	r := rule with input as terms_free_with_dpa([{"prevails": "dpa", "over": ["csa"], "scope": "Personal Data"}])
+	count(r.deny) == 0
+}

@@ -142,6 +142,10 @@ else := sla.availability_pct
 
 credits_path := ["sla", "credits"] if lib.absent(sla.credits)
 
+# Credits whose amounts are none (a cover page's "Uptime Credit: none"): the finding is about
+# those amounts, where they are set.
+else := ["sla", "credits", "tiers"] if sla_lib.amounts_absent
+
 else := ["sla", "service_credits"]
 
 encoded("figure") if lib.has_key(sla, "availability_pct")
