@@ -134,7 +134,30 @@ unknown contains lib.finding(
 	processor
 	not_stated(loc)
 	count(terms_outside) == 0
+	not vendor_outside
 }
+
+# A vendor established outside the EEA receives the data there: that is a transfer, wherever the
+# terms say (or do not say) the data is processed.
+unknown contains lib.finding(msg, ["data_protection", "data_location"]) if {
+	terms
+	processor
+	not_stated(loc)
+	count(terms_outside) == 0
+	vendor_outside
+	msg := sprintf(
+		concat("", [
+			"the vendor is established in %s, outside the EEA, so giving it personal data is a transfer; the terms record ",
+			"no transfer mechanism, and whether an adequacy decision covers the vendor (such as a Data Privacy ",
+			"Framework certification) is for a person to check",
+		]),
+		[vendor_country],
+	)
+}
+
+vendor_country := upper(substring(input.vendor.country, 0, 2))
+
+vendor_outside if not vendor_country in eea
 
 unknown contains lib.finding(
 	lib.reason(loc, "where personal data is processed"),

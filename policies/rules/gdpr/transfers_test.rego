@@ -84,3 +84,15 @@ test_not_applicable_controller if {
 	r := rule with input as {"data_protection": {"role": {"value": "controller", "src": src}}}
 	not r.applies
 }
+
+# A vendor established outside the EEA: the terms' silence on locations does not hide the transfer.
+test_unknown_terms_silent_vendor_outside_eea if {
+	inp := object.union(in_terms({"status": "absent", "src": null}), {"vendor": {"name": "V", "country": "US"}})
+	r := rule with input as inp
+	count(r.deny) == 0
+	some f in r.unknown
+	startswith(f.msg, "the vendor is established in US, outside the EEA, so giving it personal data is a transfer")
+	r_be := rule with input as object.union(inp, {"vendor": {"name": "V", "country": "BE"}})
+	some g in r_be.unknown
+	startswith(g.msg, "the terms do not say where personal data is processed")
+}
