@@ -155,10 +155,6 @@ unknown contains lib.finding(msg, ["data_protection", "data_location"]) if {
 	)
 }
 
-vendor_country := upper(substring(input.vendor.country, 0, 2))
-
-vendor_outside if not vendor_country in eea
-
 unknown contains lib.finding(
 	lib.reason(loc, "where personal data is processed"),
 	["data_protection", "data_location"],
@@ -221,3 +217,8 @@ mechanism_names := {
 }
 
 accepted_words := concat(", ", [mechanism_names[m] | some m in params.accepted])
+
+# vendor_outside: the vendor is established outside the EEA.
+vendor_country := upper(substring(input.vendor.country, 0, 2))
+
+vendor_outside if not vendor_country in eea
