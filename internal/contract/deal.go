@@ -815,3 +815,55 @@ func lookup(v any, path []any) (any, bool) {
 	}
 	return v, true
 }
+
+// deferralKeys are what a value set in another document may carry: where it is set, what the
+// deferring clause calls it, that clause, and a remark.
+var deferralKeys = map[string]bool{"defined_in": true, "variable": true, "src": true, "note": true}
+
+// checkDeferrals refuses a defined_in with values beside it: the value comes whole from the
+// document named, so anything written next to the deferral would be dropped unread.
+func checkDeferrals(c *Contract) []Diagnostic {
+	var diags []Diagnostic
+	var walk func(v any, path []any)
+	walk = func(v any, path []any) {
+		switch t := v.(type) {
+		case map[string]any:
+			if isDeferral(t) {
+				var extra []string
+				for k := range t {
+					if !deferralKeys[k] && !strings.HasPrefix(k, "x-") {
+						extra = append(extra, k)
+					}
+				}
+				if len(extra) > 0 {
+					slices.Sort(extra)
+					line, col := c.Position(append(slices.Clone(path), extra[0]))
+					diags = append(diags, Diagnostic{File: c.File, Line: line, Column: col, Message: fmt.Sprintf(
+						"%s: %s beside defined_in: the value is set in the %s and taken from there whole; encode it in that document, or drop defined_in and encode it here",
+						pathString(path), strings.Join(extra, ", "), strings.ReplaceAll(fmt.Sprint(t["defined_in"]), "_", " "))})
+				}
+				return
+			}
+			for k, e := range t {
+				if k != "src" && !strings.HasPrefix(k, "x-") {
+					walk(e, append(slices.Clone(path), k))
+				}
+			}
+		case []any:
+			for i, e := range t {
+				walk(e, append(slices.Clone(path), i))
+			}
+		}
+	}
+	walk(c.Input, nil)
+	slices.SortFunc(diags, func(a, b Diagnostic) int {
+		if a.Less(b) {
+			return -1
+		}
+		if b.Less(a) {
+			return 1
+		}
+		return 0
+	})
+	return diags
+}

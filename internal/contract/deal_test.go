@@ -199,6 +199,9 @@ func TestDealErrors(t *testing.T) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "    - {role: cover_page, file: cover.yaml}\n",
 				"    - {role: cover_page, file: cover.yaml}\n    - {role: order_form, file: ./cover.yaml}\n", 1)
 		}, "documents[2].file: ./cover.yaml is documents[1] already"},
+		{"a value beside defined_in", func(f map[string]string) {
+			f["terms.yaml"] = strings.Replace(f["terms.yaml"], "governing_law: {defined_in: cover_page, variable: Governing Law,", "governing_law: {defined_in: cover_page, value: NL, variable: Governing Law,", 1)
+		}, "terms.yaml:4:48: governing_law: value beside defined_in: the value is set in the cover page and taken from there whole"},
 		{"status and file together", func(f map[string]string) {
 			f["deal.yaml"] = strings.Replace(f["deal.yaml"], "      status: on_request\n", "      status: on_request\n      file: terms.yaml\n", 1)
 		}, "deal.yaml:8:7:"},

@@ -346,6 +346,9 @@ func (l *Loader) check(c *Contract, dir string, budget *nodeBudget) []Diagnostic
 		return ds
 	}
 	c.Input = m
+	if ds := checkDeferrals(c); len(ds) > 0 {
+		return ds
+	}
 	if l.opts.SkipQuotes {
 		return nil
 	}
