@@ -2,8 +2,10 @@ package contract
 
 import (
 	"bytes"
+	"cmp"
 	"path/filepath"
-	"sort"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -140,18 +142,8 @@ func (st *SourceText) add(art, quote string) bool {
 // finish sorts the passages, drops repeats of one quote of one article, and the search text.
 func (st *SourceText) finish() {
 	st.norm, st.off = nil, nil
-	sort.SliceStable(st.Passages, func(i, j int) bool {
-		a, b := st.Passages[i], st.Passages[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		if a.Art != b.Art {
-			return a.Art < b.Art
-		}
-		return a.Quote < b.Quote
+	slices.SortStableFunc(st.Passages, func(a, b Passage) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), strings.Compare(a.Art, b.Art), strings.Compare(a.Quote, b.Quote))
 	})
 	st.Passages = compactPassages(st.Passages)
 }
