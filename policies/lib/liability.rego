@@ -33,12 +33,62 @@ listed(x) if is_array(x)
 
 listed(x) if lib.absent(x)
 
+# --- Whose liability --------------------------------------------------------------------------
+
+# party_of: whose liability a cap, exclusion or carve-out concerns: its own party, else the
+# section's, else the vendor's (terms limit the vendor's liability unless they say otherwise).
+party_of(x) := x.party if x.party
+
+else := section.party if section.party
+
+else := "vendor"
+
+# for_vendor: it concerns the vendor's liability (the vendor's alone, or each party's). The rules
+# that protect the buyer judge only these: the buyer's own cap or exclusion limits nothing the
+# vendor owes (liability/one-sided-cap compares the two).
+for_vendor(x) if party_of(x) in {"vendor", "both"}
+
+# cap_lower: cap v is lower than cap c, where the two can be compared (the same fixed currency, or
+# the same basis over a shorter period).
+cap_lower(v, c) if {
+	v.basis == "fixed_amount"
+	c.basis == "fixed_amount"
+	v.ceiling.currency == c.ceiling.currency
+	v.ceiling.amount < c.ceiling.amount
+}
+
+cap_lower(v, c) if {
+	v.basis == c.basis
+	lib.days(v.lookback) < lib.days(c.lookback)
+}
+
+# comparable: whether cap_lower can tell.
+comparable(v, c) if {
+	v.basis == "fixed_amount"
+	c.basis == "fixed_amount"
+	v.ceiling.currency == c.ceiling.currency
+}
+
+comparable(v, c) if {
+	v.basis == c.basis
+	v.lookback
+	c.lookback
+}
+
+# amount_words: a cap's amount as a reader says it.
+amount_words(c) := sprintf("%s %v", [c.ceiling.currency, c.ceiling.amount]) if c.basis == "fixed_amount"
+
+else := sprintf("%s over %s", [lib.label(c.basis), lib.duration_words(c.lookback)]) if c.lookback
+
+else := lib.label(c.basis)
+
 # --- Caps and exclusions ---------------------------------------------------------------------
 
 # items holds every cap and exclusion: its path, the fact, its id (null when it has none, so that
 # only a carve-out of "all" reaches it) and its name in messages.
 items contains {"path": ["liability", "caps", i], "x": c, "id": object.get(c, "id", null), "name": cap_name(c, i)} if {
 	some i, c in lib.list(caps)
+	for_vendor(c)
 }
 
 items contains {
@@ -48,6 +98,7 @@ items contains {
 	"name": exclusion_name(e, i),
 } if {
 	some i, e in lib.list(exclusions)
+	for_vendor(e)
 }
 
 cap_name(c, i) := sprintf("the cap %q (%s)", [c.id, lib.label(c.basis)]) if {
@@ -82,10 +133,10 @@ clear(co) if {
 	co.lifts
 }
 
-clear_carve_outs := [co | some co in lib.list(carve_outs); clear(co)]
+clear_carve_outs := [co | some co in lib.list(carve_outs); clear(co); for_vendor(co)]
 
 # Unclear carve-outs: ambiguous, or silent on their kinds or on what they lift.
-unclear_carve_outs := [co | some co in lib.list(carve_outs); not clear(co)]
+unclear_carve_outs := [co | some co in lib.list(carve_outs); not clear(co); for_vendor(co)]
 
 # lifts returns what the clear carve-outs of one of kinds lift: ids, and "all".
 lifts(kinds) := {id |

@@ -41,6 +41,7 @@ data_words := {"customer_content": "content", "personal_data": "personal data", 
 reached := {d | some d in training.data; d in params.protected_data}
 
 deny contains lib.finding(msg, ["data_use", "ai_training"]) if {
+	not lib.unclear(["data_use", "ai_training"])
 	words := regime_words[training.value]
 	count(reached) > 0
 	msg := sprintf(
@@ -53,6 +54,7 @@ deny contains lib.finding(msg, ["data_use", "ai_training"]) if {
 }
 
 deny contains lib.finding(msg, ["data_use", "customer_content"]) if {
+	not lib.unclear(["data_use", "customer_content"])
 	lib.absent(training)
 	content.vendor_use == "any"
 	msg := concat("", [

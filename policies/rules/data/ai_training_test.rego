@@ -91,3 +91,11 @@ test_unknown_silent_content_unclear if {
 	r2 := rule with input as {"data_use": {"src": src, "ai_training": {"status": "absent", "src": null}}}
 	count(r2.unknown) == 1
 }
+
+# Ambiguous with the values the encoder read: still a question for a person, not a failure.
+test_unknown_ambiguous_with_values if {
+	t := {"status": "ambiguous", "value": "opt_out", "data": ["customer_content"], "src": src, "note": "n"}
+	r := rule with input as use(t)
+	count(r.deny) == 0
+	count(r.unknown) > 0
+}

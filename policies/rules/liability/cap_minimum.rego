@@ -42,6 +42,7 @@ fee_bases := {"fees_paid_lookback", "fees_payable_lookback"}
 # Caps the document states (ambiguous ones answer unknown below).
 stated[i] := c if {
 	some i, c in lib.list(caps)
+	liability.for_vendor(c)
 	not lib.ambiguous(c)
 }
 

@@ -18,6 +18,7 @@
 package termlint.rules.liability.excluded_damage
 
 import data.termlint.lib
+import data.termlint.lib.liability
 
 params := data.termlint.params.liability.excluded_damage
 
@@ -25,6 +26,7 @@ params := data.termlint.params.liability.excluded_damage
 # they exclude.
 stated_exclusions contains [i, ex] if {
 	some i, ex in lib.list(input.liability.exclusions)
+	liability.for_vendor(ex)
 	not lib.ambiguous(ex)
 }
 

@@ -85,6 +85,7 @@ deny contains lib.finding(msg, path) if {
 	not has_indemnity
 	count(unclear) == 0
 	path := no_indemnity_path
+	not lib.unclear(path)
 	msg := concat("", [
 		"the vendor does not indemnify the buyer against third-party claims that the service infringes intellectual ",
 		"property; the playbook expects such an indemnity, not capped below the general cap",
@@ -93,6 +94,7 @@ deny contains lib.finding(msg, path) if {
 
 deny contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 	some i, ind in vendor_ip
+	not lib.unclear(["indemnities", i])
 	c := caps_by_id[ind.cap]
 	not liability.lifted(lifted_ids, ind.cap)
 	c.tier
@@ -103,6 +105,23 @@ deny contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 			"uncapped or capped at least at the general cap",
 		]),
 		[lib.label(c.tier), ind.cap, lib.applies_to_note(c)],
+	)
+}
+
+# A cap not recorded as general, increased or reduced, where no cap is: judged by its amount
+# against the vendor's other caps.
+deny contains lib.finding(msg, ["indemnities", i, "cap"]) if {
+	some i, ind in vendor_ip
+	not lib.unclear(["indemnities", i])
+	c := untiered_cap(ind)
+	some g in other_caps(c)
+	liability.cap_lower(c, g)
+	msg := sprintf(
+		concat("", [
+			"the vendor's IP indemnity is limited by the cap %q (%s), lower than the cap %s (%s); the playbook ",
+			"expects it uncapped or capped at least at the general cap",
+		]),
+		[ind.cap, liability.amount_words(c), cap_words(g), liability.amount_words(g)],
 	)
 }
 
@@ -122,6 +141,17 @@ caps_by_id[c.id] := c if {
 unknown contains f if {
 	some f in unclear
 	not has_indemnity
+}
+
+unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
+	some i, ind in vendor_ip
+	c := untiered_cap(ind)
+	some g in other_caps(c)
+	not liability.comparable(c, g)
+	msg := sprintf(
+		"the vendor's IP indemnity is limited by the cap %q (%s), which cannot be compared with the cap %s (%s)",
+		[ind.cap, liability.amount_words(c), cap_words(g), liability.amount_words(g)],
+	)
 }
 
 unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
@@ -155,3 +185,23 @@ unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 		[ind.cap],
 	)
 }
+
+# untiered_cap: the stated cap an indemnity names, when no cap of the terms records a tier.
+untiered_cap(ind) := c if {
+	c := caps_by_id[ind.cap]
+	not liability.lifted(lifted_ids, ind.cap)
+	lib.stated(c)
+	count([x | some x in lib.list(liability.caps); x.tier]) == 0
+}
+
+# other_caps: the vendor's other stated caps, which the general cap is among.
+other_caps(c) := [g |
+	some g in lib.list(liability.caps)
+	lib.stated(g)
+	liability.for_vendor(g)
+	object.get(g, "id", "") != c.id
+]
+
+cap_words(g) := sprintf("%q", [g.id]) if g.id
+
+else := "of the terms"

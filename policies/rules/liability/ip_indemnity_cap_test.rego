@@ -102,3 +102,31 @@ test_unknown_cap_not_found_or_unclear if {
 	count(r3.unknown) == 1
 	count(r3.deny) == 0
 }
+
+# Caps without tiers: the indemnity's cap is judged by its amount against the vendor's other caps.
+untiered(ip_cap) := {
+	"indemnities": [vendor_ip("ip")],
+	"liability": {"src": src, "exclusions": [], "carve_outs": [], "caps": [
+		{"id": "general", "basis": "fixed_amount", "ceiling": {"amount": 1000000, "currency": "EUR"}, "src": src},
+		object.union({"id": "ip", "src": src}, ip_cap),
+	]},
+}
+
+test_fail_untiered_cap_lower if {
+	r := rule with input as untiered({"basis": "fixed_amount", "ceiling": {"amount": 10000, "currency": "EUR"}})
+	some f in r.deny
+	contains(f.msg, "lower than the cap \"general\"")
+}
+
+test_pass_untiered_cap_not_lower if {
+	r := rule with input as untiered({"basis": "fixed_amount", "ceiling": {"amount": 2000000, "currency": "EUR"}})
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}
+
+test_unknown_untiered_cap_not_comparable if {
+	r := rule with input as untiered({"basis": "fees_paid_lookback", "lookback": {"text": "12mo", "days": 365}})
+	count(r.deny) == 0
+	some f in r.unknown
+	contains(f.msg, "cannot be compared")
+}

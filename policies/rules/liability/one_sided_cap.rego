@@ -30,13 +30,7 @@ liab := liability.section
 
 caps := liability.caps
 
-default_party := liab.party if liab.party
-
-else := "vendor"
-
-party_of(x) := x.party if x.party
-
-else := default_party
+party_of(x) := liability.party_of(x)
 
 binds_vendor(x) if party_of(x) in {"vendor", "both"}
 
@@ -63,6 +57,7 @@ applies := false if lib.absent(caps)
 
 deny contains lib.finding(msg, ["liability", "caps"]) if {
 	not lib.unclear(["liability", "caps"])
+	not unclear_customer_cap
 	count(vendor_caps) > 0
 	count(customer_caps) == 0
 	msg := concat("", [
@@ -94,40 +89,23 @@ deny contains lib.finding(msg, ["liability", "carve_outs", i]) if {
 deny contains lib.finding(msg, ["liability", "caps", vi]) if {
 	some vi, ci
 	not lib.unclear(["liability", "caps", vi])
+	not lib.unclear(["liability", "caps", ci])
 	vc := caps[vi]
 	cc := caps[ci]
 	party_of(vc) == "vendor"
 	party_of(cc) == "customer"
 	same_tier(vc, cc)
-	cap_lower(vc, cc)
+	liability.cap_lower(vc, cc)
 	msg := sprintf(
 		concat("", [
 			"the vendor's cap (%s) is lower than the buyer's (%s); the playbook expects the vendor's cap to be at least ",
 			"the buyer's",
 		]),
-		[amount_words(vc), amount_words(cc)],
+		[liability.amount_words(vc), liability.amount_words(cc)],
 	)
 }
 
 same_tier(a, b) if object.get(a, "tier", "general") == object.get(b, "tier", "general")
-
-cap_lower(v, c) if {
-	v.basis == "fixed_amount"
-	c.basis == "fixed_amount"
-	v.ceiling.currency == c.ceiling.currency
-	v.ceiling.amount < c.ceiling.amount
-}
-
-cap_lower(v, c) if {
-	v.basis == c.basis
-	lib.days(v.lookback) < lib.days(c.lookback)
-}
-
-amount_words(c) := sprintf("%s %v", [c.ceiling.currency, c.ceiling.amount]) if c.basis == "fixed_amount"
-
-else := sprintf("%s over %s", [lib.label(c.basis), lib.duration_words(c.lookback)]) if c.lookback
-
-else := lib.label(c.basis)
 
 lifts_a_cap(co) if "all" in co.lifts
 
@@ -169,15 +147,15 @@ unknown contains lib.finding(msg, ["liability", "caps", vi]) if {
 	party_of(vc) == "vendor"
 	party_of(cc) == "customer"
 	same_tier(vc, cc)
-	not cap_lower(vc, cc)
-	not cap_lower(cc, vc)
+	not liability.cap_lower(vc, cc)
+	not liability.cap_lower(cc, vc)
 	not same_amount(vc, cc)
 	msg := sprintf(
 		concat("", [
 			"the vendor's cap (%s) and the buyer's (%s) cannot be compared; a person must check that the vendor's is ",
 			"not lower",
 		]),
-		[amount_words(vc), amount_words(cc)],
+		[liability.amount_words(vc), liability.amount_words(cc)],
 	)
 }
 
@@ -185,4 +163,12 @@ same_amount(a, b) if {
 	a.basis == b.basis
 	object.get(a, "lookback", null) == object.get(b, "lookback", null)
 	object.get(a, "ceiling", null) == object.get(b, "ceiling", null)
+}
+
+# unclear_customer_cap: a cap of the buyer's (or each party's) is marked ambiguous, so whether the
+# buyer's liability is capped is for a person to read.
+unclear_customer_cap if {
+	some c in lib.list(caps)
+	lib.ambiguous(c)
+	binds_customer(c)
 }

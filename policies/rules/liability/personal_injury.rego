@@ -44,6 +44,7 @@ carve_outs := liability.carve_outs
 
 items contains {"path": ["liability", "caps", i], "x": c, "id": object.get(c, "id", null), "name": cap_name(c, i)} if {
 	some i, c in lib.list(caps)
+	liability.for_vendor(c)
 }
 
 items contains {
@@ -53,6 +54,7 @@ items contains {
 	"name": exclusion_name(e, i),
 } if {
 	some i, e in lib.list(exclusions)
+	liability.for_vendor(e)
 	some cat in e.categories
 	cat in reaching
 }
