@@ -123,7 +123,7 @@ cap_lower(v, c) if {
 	lib.days(v.lookback) < lib.days(c.lookback)
 }
 
-amount_words(c) := sprintf("%s %v", [c.ceiling.currency, c.ceiling.amount]) if c.basis == "fixed_amount"
+amount_words(c) := lib.money(c.ceiling.currency, c.ceiling.amount) if c.basis == "fixed_amount"
 
 else := sprintf("%s over %s", [lib.label(c.basis), lib.duration_words(c.lookback)]) if c.lookback
 
