@@ -133,6 +133,7 @@ test_money if {
 
 test_arts_note if {
 	lib.arts_note({"art": "13", "quote": "q"}) == " (art. 13)"
-	lib.arts_note([{"art": "16.3", "quote": "a"}, {"art": "11.4", "quote": "b"}, {"art": "16.3", "quote": "c"}]) == " (arts. 16.3 and 11.4)"
+	srcs := [{"art": "16.3", "quote": "a"}, {"art": "11.4", "quote": "b"}, {"art": "16.3", "quote": "c"}]
+	lib.arts_note(srcs) == " (arts. 16.3 and 11.4)"
 	lib.arts_note(null) == ""
 }

@@ -32,7 +32,8 @@ test_fail_mismatch if {
 	some f in r.deny
 	f.path == ["liability", "caps", 0, "ceiling"]
 	f.msg == concat("", [
-		`the amount is EUR 500 in figures but "vierhonderd euro" (EUR 400) in words; the playbook expects words and figures to `,
+		`the amount is EUR 500 in figures but "vierhonderd euro" (EUR 400) in words; the playbook expects words and `,
+		`figures to `,
 		`agree`,
 	])
 }

@@ -77,26 +77,6 @@ deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
 	not lib.unclear(["data_protection", "processor_agreement"])
 }
 
-# no_agreement_words: a role the terms do not state is a presumption, and the message says so.
-no_agreement_words := sprintf("%sthe document provides no processor agreement", [gdpr.presumed_prefix(dp)]) if {
-	gdpr.presumed(dp)
-} else := "the vendor processes personal data as processor but the document provides no processor agreement"
-
-# form_words: what a form of processor agreement the playbook does not accept leaves the buyer with.
-form_words(form, src) := sprintf(
-	"a separate document made available only on request%s: it is not supplied with the terms, so %s",
-	[lib.arts_note(src), "whether it meets GDPR art. 28(3) cannot be checked"],
-) if {
-	form == "separate_on_request"
-} else := sprintf(
-	"the vendor's standard text on its website%s: it is not attached to or signed with the contract",
-	[lib.arts_note(src)],
-) if {
-	form == "vendor_standard_online"
-} else := lib.label(form)
-
-accepted_words := lib.or_labels(params.accepted)
-
 # The deal names the processor agreement but does not have it: say where it is referred to.
 deny contains lib.finding(msg, ["data_protection"]) if {
 	not dpa
@@ -330,3 +310,23 @@ form_fails_alone if {
 	form := dp.processor_agreement.form
 	not form in params.accepted
 }
+
+# no_agreement_words: a role the terms do not state is a presumption, and the message says so.
+no_agreement_words := sprintf("%sthe document provides no processor agreement", [gdpr.presumed_prefix(dp)]) if {
+	gdpr.presumed(dp)
+} else := "the vendor processes personal data as processor but the document provides no processor agreement"
+
+# form_words: what a form of processor agreement the playbook does not accept leaves the buyer with.
+form_words(form, src) := sprintf(
+	"a separate document made available only on request%s: it is not supplied with the terms, so %s",
+	[lib.arts_note(src), "whether it meets GDPR art. 28(3) cannot be checked"],
+) if {
+	form == "separate_on_request"
+} else := sprintf(
+	"the vendor's standard text on its website%s: it is not attached to or signed with the contract",
+	[lib.arts_note(src)],
+) if {
+	form == "vendor_standard_online"
+} else := lib.label(form)
+
+accepted_words := lib.or_labels(params.accepted)

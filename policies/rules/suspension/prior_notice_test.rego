@@ -42,7 +42,8 @@ test_fail_without_notice if {
 	some f in r.deny
 	f.path == ["suspension", 1, "prior_notice"]
 	f.msg == concat("", [
-		"the vendor may suspend performance (grounds: maintenance, anything else) in full without any prior notice; the playbook ",
+		"the vendor may suspend performance (grounds: maintenance, anything else) in full without any prior notice; ",
+		"the playbook ",
 		"requires written notice of at least 5 days",
 	])
 }
