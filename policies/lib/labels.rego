@@ -44,13 +44,9 @@ enum_labels := {
 	"vendor_itself": "the vendor itself",
 	"vendor_and_staff": "the vendor and its staff",
 	"all_implied": "all implied warranties",
-	"all_claims": "all claims",
 	"complaints_delivery": "complaints about delivery",
 	"complaints_invoice": "protests against an invoice",
-	"change_of_control": "change of control",
 	"group_with_notice": "within its group with notice",
-	"with_consent": "with consent",
-	"with_notice": "with notice",
 	"ip_infringement": "IP infringement",
 	"personal_injury_property": "death, personal injury or damage to property",
 }
