@@ -5,6 +5,7 @@ package contract
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -160,9 +161,25 @@ func index(step any) (int, bool) {
 	return 0, false
 }
 
-// Sources returns the provenance that covers the value at path: the src of the deepest mapping
-// along the path that has one, so a finding can quote the vendor's clause.
+// MaxSources bounds how many passages a finding about a set of facts quotes: enough to show the
+// clauses a lawyer must read, not a whole section repeated under every rule that speaks of it.
+const MaxSources = 10
+
+// Sources returns the clauses a finding at path speaks of, so it can quote the vendor's words:
+//   - the src of the value at path, when it has one;
+//   - for a list or a mapping of fact groups without a src of its own (all exclusions, all of
+//     liability), the srcs of the facts in it, in document order, each passage once, at most
+//     MaxSources: an ancestor's src would quote a clause about something else;
+//   - otherwise (a scalar, a missing key, a set whose facts carry no src) the src of the deepest
+//     mapping along the path that has one, the clause the fact belongs to.
 func (c *Contract) Sources(path []any) []Source {
+	srcs, _ := c.SourcesCounted(path)
+	return srcs
+}
+
+// SourcesCounted is Sources, with how many distinct passages the set at path holds in all (more
+// than returned when the bound cut it).
+func (c *Contract) SourcesCounted(path []any) ([]Source, int) {
 	var found any
 	var v any = c.Input
 	// In a deal, a src above the value's own document is another document's clause.
@@ -183,20 +200,97 @@ func (c *Contract) Sources(path []any) []Source {
 		case map[string]any:
 			s, ok := path[i].(string)
 			if !ok {
-				return sourcesOf(found)
+				return bounded(sourcesOf(found))
 			}
 			v = t[s]
 		case []any:
 			j, ok := index(path[i])
 			if !ok || j < 0 || j >= len(t) {
-				return sourcesOf(found)
+				return bounded(sourcesOf(found))
 			}
 			v = t[j]
 		default:
-			return sourcesOf(found)
+			return bounded(sourcesOf(found))
 		}
 	}
-	return sourcesOf(found)
+	if m, ok := v.(map[string]any); ok && m["src"] != nil {
+		return bounded(sourcesOf(m["src"]))
+	}
+	// The whole contract is no set of facts: a finding about it quotes nothing rather than ten
+	// passages picked at random.
+	if inner := c.sourcesUnder(path, v); len(path) > 0 && len(inner) > 0 {
+		return bounded(inner)
+	}
+	return bounded(sourcesOf(found))
+}
+
+// bounded keeps the first MaxSources distinct passages and says how many there were.
+func bounded(srcs []Source) ([]Source, int) {
+	seen := make(map[Source]bool, len(srcs))
+	out := srcs[:0:0]
+	for _, s := range srcs {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	n := len(out)
+	if n > MaxSources {
+		out = out[:MaxSources]
+	}
+	return out, n
+}
+
+// sourcesUnder collects the srcs of the facts in a list or mapping: a fact with a src gives it
+// (its parts' srcs are narrower quotes of the same clause); one without is searched further.
+// Mapping keys are taken in the order the facts stand in their documents.
+func (c *Contract) sourcesUnder(path []any, v any) []Source {
+	var out []Source
+	switch t := v.(type) {
+	case []any:
+		for i, e := range t {
+			out = append(out, c.factSources(append(path[:len(path):len(path)], i), e)...)
+		}
+	case map[string]any:
+		type kid struct {
+			key  string
+			file string
+			line int
+			col  int
+		}
+		kids := make([]kid, 0, len(t))
+		for k := range t {
+			if k == "src" || k == "note" {
+				continue
+			}
+			f, l, col := c.Locate(append(path[:len(path):len(path)], k))
+			kids = append(kids, kid{k, f, l, col})
+		}
+		sort.Slice(kids, func(i, j int) bool {
+			a, b := kids[i], kids[j]
+			if a.file != b.file {
+				return a.file < b.file
+			}
+			if a.line != b.line {
+				return a.line < b.line
+			}
+			if a.col != b.col {
+				return a.col < b.col
+			}
+			return a.key < b.key
+		})
+		for _, k := range kids {
+			out = append(out, c.factSources(append(path[:len(path):len(path)], k.key), t[k.key])...)
+		}
+	}
+	return out
+}
+
+func (c *Contract) factSources(path []any, v any) []Source {
+	if m, ok := v.(map[string]any); ok && m["src"] != nil {
+		return sourcesOf(m["src"])
+	}
+	return c.sourcesUnder(path, v)
 }
 
 func sourcesOf(v any) []Source {

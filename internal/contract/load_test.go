@@ -179,7 +179,8 @@ func TestPositionAndSources(t *testing.T) {
 		{[]any{"liability", "exclusions", 0}, 7, 7, "9.1"},
 		{[]any{"liability", "exclusions", 1}, 9, 7, "9.2"},
 		{[]any{"liability", "exclusions", 1, "direct_too"}, 10, 19, "9.2"},
-		{[]any{"liability", "exclusions"}, 6, 3, "9"},
+		// A finding about the list quotes the exclusions, not liability's own clause.
+		{[]any{"liability", "exclusions"}, 6, 3, "9.1"},
 		{[]any{"liability", "carve_outs"}, 4, 1, "9"},
 		{[]any{"liability", "exclusions", float64(0)}, 7, 7, "9.1"},
 		{[]any{}, 1, 1, ""},

@@ -504,7 +504,9 @@ func findings(c *contract.Contract, r *Rule, v any) []Finding {
 		if file != c.File {
 			f.File = file
 		}
-		f.Sources = c.Sources(f.Path)
+		var all int
+		f.Sources, all = c.SourcesCounted(f.Path)
+		f.SourcesOmitted = all - len(f.Sources)
 		out = append(out, f)
 	}
 	sort.Slice(out, func(i, j int) bool {

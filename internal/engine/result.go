@@ -83,6 +83,9 @@ type Finding struct {
 	Line    int               `json:"line"`
 	Column  int               `json:"column"`
 	Sources []contract.Source `json:"sources,omitempty"`
+	// SourcesOmitted counts the passages of a set of facts left out of Sources by its bound
+	// (contract.MaxSources), so a report can say that more clauses bear on the finding.
+	SourcesOmitted int `json:"sources_omitted,omitempty"`
 	// Waived marks a finding that a waiver narrowed to its article or path accepts, while
 	// other findings keep the rule failing.
 	Waived bool `json:"waived,omitempty"`

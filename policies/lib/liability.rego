@@ -76,7 +76,7 @@ comparable(v, c) if {
 }
 
 # amount_words: a cap's amount as a reader says it.
-amount_words(c) := sprintf("%s %v", [c.ceiling.currency, c.ceiling.amount]) if c.basis == "fixed_amount"
+amount_words(c) := lib.money(c.ceiling.currency, c.ceiling.amount) if c.basis == "fixed_amount"
 
 else := sprintf("%s over %s", [lib.label(c.basis), lib.duration_words(c.lookback)]) if c.lookback
 

@@ -75,19 +75,21 @@ role_names := {
 	"acceptable_use_policy": "acceptable use policy",
 }
 
-# label turns an enum value into words for a message.
-label(s) := replace(s, "_", " ")
-
 # labels joins several enum values into words.
-labels(xs) := concat(", ", sort([label(x) | some x in xs]))
+labels(xs) := concat(", ", [label(x) | some x in sort(xs)])
 
-# or_labels joins enum values with "or", keeping the order of a list (the params order) and
+# or_labels joins enum values as "a, b or c", keeping the order of a list (the params order) and
 # sorting a set.
-or_labels(xs) := concat(" or ", [label(x) | some x in xs])
+or_labels(xs) := concat(" or ", [concat(", ", array.slice(ls, 0, count(ls) - 1)), ls[count(ls) - 1]]) if {
+	ls := [label(x) | some x in xs]
+	count(ls) > 1
+}
+
+else := concat("", [label(x) | some x in xs])
 
 # and_labels joins enum values, sorted, as "a, b and c".
 and_labels(xs) := concat(" and ", [concat(", ", array.slice(ls, 0, count(ls) - 1)), ls[count(ls) - 1]]) if {
-	ls := sort([label(x) | some x in xs])
+	ls := [label(x) | some x in sort(xs)]
 	count(ls) > 1
 }
 
@@ -141,3 +143,49 @@ else := ""
 applies_to_note(x) := sprintf(" (%s)", [x.applies_to]) if x.applies_to
 
 else := ""
+
+# arts_note: " (art. 12.1)" or " (arts. 16.3 and 11.4)" for the articles of a src (one mapping or
+# a list), each once and in order, to follow a statement in a message; "" without a src.
+arts_note(src) := sprintf(" (art. %s)", [arts[0]]) if {
+	arts := src_arts(src)
+	count(arts) == 1
+} else := sprintf(" (arts. %s)", [and_words(arts)]) if {
+	arts := src_arts(src)
+	count(arts) > 1
+} else := ""
+
+src_arts(src) := [a |
+	some i, s in src
+	a := s.art
+	not a in {b | some s2 in array.slice(src, 0, i); b := s2.art}
+] if is_array(src)
+
+else := [src.art] if src.art
+
+else := []
+
+# and_words joins words in their order as "a, b and c".
+and_words(ws) := concat(" and ", [concat(", ", array.slice(ws, 0, count(ws) - 1)), ws[count(ws) - 1]]) if count(ws) > 1
+
+else := concat("", ws)
+
+# money: an amount as a lawyer writes it, currency first and thousands separated
+# ("EUR 2,500,000", "EUR 250.50"); a whole amount shows no decimals.
+money(currency, amount) := sprintf("%s %s", [currency, number_words(amount)])
+
+# number_words: a number with thousands separators, and cents when it has them.
+number_words(n) := sprintf("%s%s%s", [sign, thousands(whole), cents]) if {
+	sign := {true: "-", false: ""}[n < 0]
+	whole := floor(abs(n))
+	cents := {true: "", false: sprintf(".%02d", [round((abs(n) - whole) * 100)])}[abs(n) == whole]
+}
+
+thousands(n) := s if {
+	s := format_int(n, 10)
+	count(s) <= 3
+} else := concat(",", array.concat([substring(s, 0, head)], [substring(s, head + (3 * k), 3) |
+	some k in numbers.range(0, ((count(s) - head) / 3) - 1)
+])) if {
+	s := format_int(n, 10)
+	head := ((count(s) - 1) % 3) + 1
+}

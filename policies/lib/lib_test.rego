@@ -120,3 +120,20 @@ test_reason_deferred_without_variable if {
 test_reason_ambiguous_unchanged if {
 	lib.reason({"status": "ambiguous", "note": "two readings"}, "the cap") == "the cap is marked ambiguous: two readings"
 }
+
+test_money if {
+	lib.money("EUR", 2500000) == "EUR 2,500,000"
+	lib.money("EUR", 1134450) == "EUR 1,134,450"
+	lib.money("EUR", 250) == "EUR 250"
+	lib.money("EUR", 1000) == "EUR 1,000"
+	lib.money("USD", 100000) == "USD 100,000"
+	lib.money("EUR", 12345.5) == "EUR 12,345.50"
+	lib.money("EUR", 0) == "EUR 0"
+}
+
+test_arts_note if {
+	lib.arts_note({"art": "13", "quote": "q"}) == " (art. 13)"
+	srcs := [{"art": "16.3", "quote": "a"}, {"art": "11.4", "quote": "b"}, {"art": "16.3", "quote": "c"}]
+	lib.arts_note(srcs) == " (arts. 16.3 and 11.4)"
+	lib.arts_note(null) == ""
+}

@@ -28,7 +28,7 @@ test_fail_free if {
 	some f in r.deny
 	f.path == ["assignment", "vendor"]
 	contains(f.msg, "freely, without the buyer's consent")
-	contains(f.msg, "group with notice, prohibited, with consent")
+	contains(f.msg, "within its group with notice, prohibited, with consent")
 }
 
 test_fail_with_notice if {

@@ -90,7 +90,7 @@ unknown contains lib.finding(
 	not pen.payable_by
 }
 
-amount_words := sprintf(" of %s %v", [pen.amount.currency, pen.amount.amount]) if pen.amount
+amount_words := sprintf(" of %s", [lib.money(pen.amount.currency, pen.amount.amount)]) if pen.amount
 
 else := ""
 

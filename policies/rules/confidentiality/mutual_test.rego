@@ -42,7 +42,7 @@ test_fail_penalty_buyer_only if {
 	some f in r.deny
 	f.path == ["confidentiality", "penalty", "payable_by"]
 	f.msg == concat("", [
-		"a penalty of EUR 5000 (per inbreuk) for breach of confidentiality is payable by the buyer alone; the playbook ",
+		"a penalty of EUR 5,000 (per inbreuk) for breach of confidentiality is payable by the buyer alone; the playbook ",
 		"accepts a penalty only if it binds both parties",
 	])
 }

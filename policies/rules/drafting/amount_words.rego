@@ -67,8 +67,8 @@ deny contains lib.finding(msg, path) if {
 	is_object(m.amount_words)
 	m.amount_words.value != m.amount
 	msg := sprintf(
-		"the amount is %s %v in figures but %q (%v) in words; the playbook expects words and figures to agree",
-		[m.currency, m.amount, m.amount_words.text, m.amount_words.value],
+		"the amount is %s in figures but %q (%s) in words; the playbook expects words and figures to agree",
+		[lib.money(m.currency, m.amount), m.amount_words.text, lib.money(m.currency, m.amount_words.value)],
 	)
 }
 

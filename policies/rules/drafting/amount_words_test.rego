@@ -32,7 +32,8 @@ test_fail_mismatch if {
 	some f in r.deny
 	f.path == ["liability", "caps", 0, "ceiling"]
 	f.msg == concat("", [
-		`the amount is EUR 500 in figures but "vierhonderd euro" (400) in words; the playbook expects words and figures to `,
+		`the amount is EUR 500 in figures but "vierhonderd euro" (EUR 400) in words; the playbook expects words and `,
+		`figures to `,
 		`agree`,
 	])
 }
@@ -100,4 +101,12 @@ test_not_applicable_status_markers if {
 		"payment": {"status": "ambiguous", "src": src},
 	}
 	not r.applies
+}
+
+# Amounts read as a lawyer writes them, with thousands separators (issue 14: "EUR 2500000").
+test_fail_mismatch_large_amount if {
+	m := {"amount": 2500000, "currency": "EUR", "amount_words": words("een miljoen euro", 1000000)}
+	r := rule with input as {"liability": {"caps": [{"id": "c", "basis": "fixed_amount", "ceiling": m, "src": src}]}}
+	some f in r.deny
+	contains(f.msg, "the amount is EUR 2,500,000 in figures but \"een miljoen euro\" (EUR 1,000,000) in words")
 }

@@ -28,6 +28,7 @@ package termlint.rules.gdpr.breach_notification
 
 import data.termlint.lib
 import data.termlint.lib.deal
+import data.termlint.lib.gdpr
 
 params := data.termlint.params.gdpr.breach_notification
 
@@ -64,11 +65,13 @@ applies := false if {
 processor if deal.dpa
 processor if dp.role.value in processor_roles
 
-# role_words: a role the terms do not state is not presumed.
-
-role_words := "for the buyer (its role under the GDPR is not stated)" if dp.role.value == "not_stated"
-
-else := "as processor"
+# silent_words: the vendor need not notify; a role the terms do not state is a presumption, and the
+# message says so.
+silent_words := sprintf("%sthe terms do not require it to notify the buyer of a personal data breach", [
+	gdpr.presumed_prefix(dp),
+]) if {
+	gdpr.presumed(dp)
+} else := "the vendor processes personal data as processor but need not notify the buyer of a personal data breach"
 
 limit_words := sprintf("%v hours", [params.max_days * 24])
 
@@ -102,13 +105,7 @@ deny contains lib.finding(msg, path) if {
 	processor
 	lib.absent(bn)
 	not dpa_elsewhere
-	msg := sprintf(
-		concat("", [
-			"the vendor processes personal data %s but need not notify the buyer of a personal ",
-			"data breach; the playbook asks for at most %s",
-		]),
-		[role_words, limit_words],
-	)
+	msg := sprintf("%s; the playbook asks for at most %s", [silent_words, limit_words])
 	not lib.unclear(path)
 }
 

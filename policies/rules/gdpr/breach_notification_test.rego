@@ -68,7 +68,7 @@ test_unknown_terms_silent_with_separate_agreement if {
 	r := rule with input as in_terms({"form": "separate_on_request", "src": src}, {"status": "absent", "src": null})
 	count(r.deny) == 0
 	some f in r.unknown
-	contains(f.msg, "the processor agreement (separate on request) is a separate document that has not been encoded")
+	contains(f.msg, "the processor agreement (available only on request) is a separate document that has not been encoded")
 }
 
 test_unknown_deal_dpa_not_provided if {

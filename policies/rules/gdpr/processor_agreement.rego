@@ -24,6 +24,7 @@ package termlint.rules.gdpr.processor_agreement
 
 import data.termlint.lib
 import data.termlint.lib.deal
+import data.termlint.lib.gdpr
 
 params := data.termlint.params.gdpr.processor_agreement
 
@@ -62,19 +63,17 @@ deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
 	form := dp.processor_agreement.form
 	not form in params.accepted
 	msg := sprintf(
-		"the processor agreement is %s, not in force with the contract (accepted: %s)",
-		[lib.label(form), lib.labels(params.accepted)],
+		"%sthe processor agreement is %s (accepted: %s)",
+		[gdpr.presumed_prefix(dp), form_words(form, dp.processor_agreement.src), accepted_words],
 	)
 	not lib.unclear(["data_protection", "processor_agreement"])
 }
 
-deny contains lib.finding(
-	"the vendor processes personal data as processor but the document provides no processor agreement",
-	["data_protection", "processor_agreement"],
-) if {
+deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
 	terms_only
 	processor
 	lib.absent(dp.processor_agreement)
+	msg := no_agreement_words
 	not lib.unclear(["data_protection", "processor_agreement"])
 }
 
@@ -86,9 +85,9 @@ deny contains lib.finding(msg, ["data_protection"]) if {
 	msg := sprintf(
 		concat("", [
 			"the processor agreement is referred to%s but is available only on request: it is ",
-			"not in force with the contract (accepted: %s)",
+			"not supplied with the terms, so whether it meets GDPR art. 28(3) cannot be checked (accepted: %s)",
 		]),
-		[deal.reference("dpa"), lib.labels(params.accepted)],
+		[deal.reference("dpa"), accepted_words],
 	)
 	not lib.unclear(["data_protection"])
 }
@@ -101,10 +100,10 @@ deny contains lib.finding(msg, ["data_protection", "processor_agreement"]) if {
 	not form in params.accepted
 	msg := sprintf(
 		concat("", [
-			"the processor agreement is referred to%s but is not provided, and it is %s: not ",
-			"in force with the contract (accepted: %s)",
+			"the processor agreement is referred to%s but is not provided, and it is %s ",
+			"(accepted: %s)",
 		]),
-		[deal.reference("dpa"), lib.label(form), lib.labels(params.accepted)],
+		[deal.reference("dpa"), form_words(form, dp.processor_agreement.src), accepted_words],
 	)
 	not lib.unclear(["data_protection", "processor_agreement"])
 }
@@ -311,3 +310,23 @@ form_fails_alone if {
 	form := dp.processor_agreement.form
 	not form in params.accepted
 }
+
+# no_agreement_words: a role the terms do not state is a presumption, and the message says so.
+no_agreement_words := sprintf("%sthe document provides no processor agreement", [gdpr.presumed_prefix(dp)]) if {
+	gdpr.presumed(dp)
+} else := "the vendor processes personal data as processor but the document provides no processor agreement"
+
+# form_words: what a form of processor agreement the playbook does not accept leaves the buyer with.
+form_words(form, src) := sprintf(
+	"a separate document made available only on request%s: it is not supplied with the terms, so %s",
+	[lib.arts_note(src), "whether it meets GDPR art. 28(3) cannot be checked"],
+) if {
+	form == "separate_on_request"
+} else := sprintf(
+	"the vendor's standard text on its website%s: it is not attached to or signed with the contract",
+	[lib.arts_note(src)],
+) if {
+	form == "vendor_standard_online"
+} else := lib.label(form)
+
+accepted_words := lib.or_labels(params.accepted)

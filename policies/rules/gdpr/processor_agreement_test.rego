@@ -21,7 +21,34 @@ test_fail_on_request if {
 	}}
 	some f in r.deny
 	f.path == ["data_protection", "processor_agreement"]
-	contains(f.msg, "separate on request")
+	f.msg == concat("", [
+		"the processor agreement is a separate document made available only on request (art. 13): it is not supplied ",
+		"with the terms, so whether it meets GDPR art. 28(3) cannot be checked (accepted: incorporated in the terms, ",
+		"attached to the contract or signed separately)",
+	])
+	not contains(f.msg, "in force")
+}
+
+# Where the terms do not state the vendor's role, the finding says that the role is presumed, and why.
+test_fail_absent_role_not_stated if {
+	r := rule with input as {"data_protection": {
+		"role": {"value": "not_stated", "src": [src, {"art": "11.4", "quote": "q2"}, src]},
+		"processor_agreement": {"status": "absent", "src": null},
+	}}
+	some f in r.deny
+	f.msg == concat("", [
+		"the terms do not state the vendor's role under the GDPR; treated as processor because it handles the buyer's ",
+		"data in providing the service (arts. 13 and 11.4): the document provides no processor agreement",
+	])
+}
+
+test_fail_absent_role_stated if {
+	r := rule with input as {"data_protection": {
+		"role": {"value": "processor", "src": src},
+		"processor_agreement": {"status": "absent", "src": null},
+	}}
+	some f in r.deny
+	f.msg == "the vendor processes personal data as processor but the document provides no processor agreement"
 }
 
 test_fail_absent if {
@@ -191,7 +218,7 @@ test_fail_deal_dpa_not_provided_and_online_only if {
 	r := rule with input as object.union(terms_referring("vendor_standard_online"), {"deal": deal_with("not_provided")})
 	count(r.unknown) == 0
 	some f in r.deny
-	contains(f.msg, "is not provided, and it is vendor standard online")
+	contains(f.msg, "is not provided, and it is the vendor's standard text on its website")
 }
 
 # Terms silent on the agreement while the deal lists one it does not provide: an open question,

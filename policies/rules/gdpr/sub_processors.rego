@@ -26,6 +26,7 @@ package termlint.rules.gdpr.sub_processors
 
 import data.termlint.lib
 import data.termlint.lib.deal
+import data.termlint.lib.gdpr
 
 params := data.termlint.params.gdpr.sub_processors
 
@@ -73,7 +74,7 @@ deny contains lib.finding(msg, ["data_protection", "sub_processors", "regime"]) 
 	processor
 	regime := sub.regime
 	not regime in params.accepted
-	msg := sprintf("%s; the playbook accepts only %s", [regime_words[regime], accepted_words])
+	msg := sprintf("%s%s; the playbook accepts only %s", [gdpr.presumed_prefix(dp), regime_words[regime], accepted_words])
 	not lib.unclear(["data_protection", "sub_processors", "regime"])
 }
 
@@ -81,13 +82,7 @@ deny contains lib.finding(msg, ["data_protection", "sub_processors"]) if {
 	processor
 	lib.absent(sub)
 	not dp_elsewhere
-	msg := sprintf(
-		concat("", [
-			"the vendor processes personal data as processor but the document does not regulate sub-processors; the playbook ",
-			"requires %s",
-		]),
-		[accepted_words],
-	)
+	msg := sprintf("%s; the playbook requires %s", [silent_words, accepted_words])
 	not lib.unclear(["data_protection", "sub_processors"])
 }
 
@@ -254,3 +249,9 @@ accepted_words := s if {
 	count(l) > 1
 	s := sprintf("%s or %s", [concat(", ", array.slice(l, 0, count(l) - 1)), l[count(l) - 1]])
 } else := concat("", [regime_names[r] | some r in params.accepted])
+
+# silent_words: the terms do not regulate sub-processors; a role they do not state is a
+# presumption, and the message says so.
+silent_words := sprintf("%sthe document does not regulate sub-processors", [gdpr.presumed_prefix(dp)]) if {
+	gdpr.presumed(dp)
+} else := "the vendor processes personal data as processor but the document does not regulate sub-processors"

@@ -35,10 +35,31 @@ test_fail_free if {
 	some f in r.deny
 	f.path == ["data_protection", "sub_processors", "regime"]
 	f.msg == concat("", [
+		"the terms do not state the vendor's role under the GDPR; treated as processor because it handles the buyer's ",
+		"data in providing the service (art. 13): ",
 		"the vendor may engage sub-processors freely, without the buyer's authorisation, notice or right to object; the ",
 		"playbook accepts only a general authorisation with notice and a right to object or the buyer's prior specific ",
 		"authorisation",
 	])
+}
+
+# A role the terms state is not worded as a presumption.
+test_fail_free_stated_role if {
+	r := rule with input as dp("processor", absent, regime("free"))
+	some f in r.deny
+	startswith(f.msg, "the vendor may engage sub-processors freely")
+}
+
+test_fail_silent_role_not_stated if {
+	r := rule with input as dp("not_stated", absent, absent)
+	some f in r.deny
+	f.path == ["data_protection", "sub_processors"]
+	f.msg == concat("", [
+		"the terms do not state the vendor's role under the GDPR; treated as processor because it handles the buyer's ",
+		"data in providing the service (art. 13): the document does not regulate sub-processors; the playbook requires ",
+		"a general authorisation with notice and a right to object or the buyer's prior specific authorisation",
+	])
+	not contains(f.msg, "processes personal data as processor")
 }
 
 test_fail_notice_only if {
@@ -66,7 +87,7 @@ test_unknown_silent_with_separate_agreement if {
 	count(r.deny) == 0
 	some f in r.unknown
 	f.path == ["data_protection", "sub_processors"]
-	contains(f.msg, "the processor agreement (separate on request) is a separate document")
+	contains(f.msg, "the processor agreement (available only on request) is a separate document")
 }
 
 test_unknown_silent_with_agreement_not_encoded if {

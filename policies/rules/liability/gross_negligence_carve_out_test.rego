@@ -47,7 +47,7 @@ test_fail_be_conscious_recklessness_only if {
 	some f in r.deny
 	f.path == ["liability", "caps", 0]
 	f.msg == concat("", [
-		`the cap "general" (fees paid lookback) is lifted only for conscious recklessness and intent, not for gross `,
+		`the cap "general" (fees paid) is lifted only for conscious recklessness and intent, not for gross `,
 		`negligence; under BE law the playbook expects every cap and every exclusion to be lifted at least for gross `,
 		`negligence`,
 	])

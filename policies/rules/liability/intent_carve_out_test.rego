@@ -47,7 +47,7 @@ test_fail_lifted_for_other_kinds_only if {
 	contains(
 		f.msg,
 		concat("", [
-			`the cap "general" (fees paid lookback) is lifted only for death personal injury and gross negligence, not for `,
+			`the cap "general" (fees paid) is lifted only for death or personal injury and gross negligence, not for `,
 			`intent or fraud`,
 		]),
 	)
@@ -119,7 +119,7 @@ test_unknown_ambiguous_item if {
 	count(r.deny) == 0
 	some f in r.unknown
 	f.path == ["liability", "exclusions", 0]
-	f.msg == `the exclusion "open" (other): it is marked ambiguous: open list`
+	f.msg == `the exclusion "open" (anything else): it is marked ambiguous: open list`
 }
 
 test_unknown_not_encoded if {

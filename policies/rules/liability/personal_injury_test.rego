@@ -48,7 +48,7 @@ test_fail_cap_not_lifted if {
 	some f in r.deny
 	f.path == ["liability", "caps", 0]
 	f.msg == concat("", [
-		`the cap "general" (fees paid lookback; applies to: all damage) is not lifted for death or personal injury; the `,
+		`the cap "general" (fees paid; applies to: all damage) is not lifted for death or personal injury; the `,
 		`playbook expects death and personal injury to be neither capped nor excluded`,
 	])
 }

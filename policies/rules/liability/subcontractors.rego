@@ -31,8 +31,8 @@ fm := liab.force_majeure
 
 deny contains lib.finding(
 	concat("", [
-		"the document says the vendor does not answer for its subcontractors and suppliers; the playbook expects the ",
-		"vendor to answer for them as for itself",
+		"read together, the clauses quoted leave the vendor not answering for its subcontractors and suppliers as for ",
+		"itself; the playbook expects the vendor to answer for them",
 	]),
 	["liability", "subcontractors"],
 ) if {

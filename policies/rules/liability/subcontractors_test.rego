@@ -37,7 +37,11 @@ test_fail_vendor_not_liable if {
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["liability", "subcontractors"]
-	contains(f.msg, "does not answer for its subcontractors")
+	f.msg == concat("", [
+		"read together, the clauses quoted leave the vendor not answering for its subcontractors and suppliers as for ",
+		"itself; the playbook expects the vendor to answer for them",
+	])
+	not contains(f.msg, "the document says")
 }
 
 test_fail_exclusion if {

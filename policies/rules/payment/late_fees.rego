@@ -81,8 +81,8 @@ deny contains lib.finding(msg, ["payment", key, "minimum"]) if {
 	m.currency == "EUR"
 	m.amount > params.max_flat_minimum_eur
 	msg := sprintf(
-		"%s %s a minimum of EUR %v; the playbook accepts a minimum of at most EUR %v",
-		[label[key], has[key], m.amount, params.max_flat_minimum_eur],
+		"%s %s a minimum of %s; the playbook accepts a minimum of at most %s",
+		[label[key], has[key], lib.money("EUR", m.amount), lib.money("EUR", params.max_flat_minimum_eur)],
 	)
 	not lib.unclear(["payment", key, "minimum"])
 }
@@ -174,8 +174,8 @@ unknown contains lib.finding(msg, ["payment", key, "minimum"]) if {
 	m := payment[key].minimum
 	m.currency != "EUR"
 	msg := sprintf(
-		"%s %s a minimum in %s, which the rule cannot compare with the playbook's EUR %v",
-		[label[key], has[key], m.currency, params.max_flat_minimum_eur],
+		"%s %s a minimum in %s, which the rule cannot compare with the playbook's %s",
+		[label[key], has[key], m.currency, lib.money("EUR", params.max_flat_minimum_eur)],
 	)
 }
 

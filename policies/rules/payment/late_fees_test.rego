@@ -47,7 +47,7 @@ test_fail_flat_pct_in_collection_costs if {
 	contains(f.msg, "the flat collection costs are 15 % of the amount due; the playbook accepts at most 10 %")
 	some g in r.deny
 	g.path == ["payment", "collection_costs", "minimum"]
-	contains(g.msg, "minimum of EUR 1000; the playbook accepts a minimum of at most EUR 150")
+	contains(g.msg, "minimum of EUR 1,000; the playbook accepts a minimum of at most EUR 150")
 }
 
 test_same_clause_under_both_keys_reported_once if {

@@ -151,10 +151,10 @@ unknown contains lib.finding(msg, ["non_solicitation", "penalty", "amount"]) if 
 	amount := ns.penalty.amount
 	msg := sprintf(
 		concat("", [
-			"the penalty is a fixed %s %v%s; the playbook accepts at most %v months of gross salary, so a person must compare ",
+			"the penalty is a fixed %s%s; the playbook accepts at most %v months of gross salary, so a person must compare ",
 			"it with the salaries of the staff concerned",
 		]),
-		[amount.currency, amount.amount, per_words(ns.penalty), params.max_penalty_months],
+		[lib.money(amount.currency, amount.amount), per_words(ns.penalty), params.max_penalty_months],
 	)
 }
 

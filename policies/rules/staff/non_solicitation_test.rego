@@ -139,7 +139,7 @@ test_unknown_fixed_penalty if {
 	some f in r.unknown
 	f.path == ["non_solicitation", "penalty", "amount"]
 	f.msg == concat("", [
-		"the penalty is a fixed EUR 25000 (per werknemer); the playbook accepts at most 6 months of gross salary, so a ",
+		"the penalty is a fixed EUR 25,000 (per werknemer); the playbook accepts at most 6 months of gross salary, so a ",
 		"person must compare it with the salaries of the staff concerned",
 	])
 }

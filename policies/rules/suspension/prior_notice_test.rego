@@ -42,7 +42,8 @@ test_fail_without_notice if {
 	some f in r.deny
 	f.path == ["suspension", 1, "prior_notice"]
 	f.msg == concat("", [
-		"the vendor may suspend performance (grounds: maintenance, other) in full without any prior notice; the playbook ",
+		"the vendor may suspend performance (grounds: maintenance, anything else) in full without any prior notice; ",
+		"the playbook ",
 		"requires written notice of at least 5 days",
 	])
 }
@@ -115,7 +116,7 @@ test_unknown_notice_missing if {
 	count(r.deny) == 0
 	some f in r.unknown
 	f.path == ["suspension", 0]
-	f.msg == "the vendor may suspend performance (grounds: non payment), but the notice it must give has not been encoded"
+	f.msg == "the vendor may suspend performance (grounds: non-payment), but the notice it must give has not been encoded"
 }
 
 test_words if {
