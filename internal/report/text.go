@@ -13,7 +13,7 @@ import (
 )
 
 // Text is the format for people at a terminal. By default each contract opens with a table of
-// its verdicts, then lists each failed or unknown rule once with its findings beneath, and shows
+// its verdicts, then lists each rule that did not pass once with its findings beneath, and shows
 // each quoted passage once per contract: a lawyer reads one exclusion clause once, not under
 // every rule that cites it. Verbose is the full listing instead: every finding on a line of its
 // own with the rule id and every quote, as scripts and older habits expect.
@@ -187,11 +187,15 @@ func (t *Text) grouped(w *bufio.Writer, r *Report, res *engine.Result) {
 					checklist = true
 					fmt.Fprintln(w)
 				}
-				printf(w, "  %s %s: %s\n", t.verdict(rr.Verdict), cleanLine(rr.Rule.ID), t.paint(ansiDim, cleanLine(rr.Rule.Title)))
+				printf(w, "  %s %s: %s\n", t.verdictWords(rr.Verdict), cleanLine(rr.Rule.ID), t.paint(ansiDim, cleanLine(rr.Rule.Title)))
 			}
 			continue
 		}
 		printf(w, "\n  %s %s: %s\n", t.level(ruleLevel(rr)), t.paint(ansiBold, cleanLine(rr.Rule.ID)), cleanLine(rr.Rule.Title))
+		// The waiver is about the whole rule, so it comes before the findings it accepts.
+		if rr.Waiver != nil {
+			printf(w, "    %s\n", cleanLine(waiverText(rr.Waiver)))
+		}
 		// A failing rule's open questions come after its failures, whatever order the engine
 		// gave them in; i stays the finding's index, which the baseline marks go by.
 		for _, open := range []bool{false, true} {
@@ -200,9 +204,6 @@ func (t *Text) grouped(w *bufio.Writer, r *Report, res *engine.Result) {
 					t.finding(w, r, res, rr, i, quoted)
 				}
 			}
-		}
-		if rr.Waiver != nil {
-			printf(w, "      %s\n", cleanLine(waiverText(rr.Waiver)))
 		}
 	}
 }
@@ -215,9 +216,10 @@ func (t *Text) table(w *bufio.Writer, res *engine.Result) {
 	open := 0
 	for i := range res.Rules {
 		rr := &res.Rules[i]
-		if rr.Verdict == engine.Fail {
-			bySeverity[rr.Rule.Severity]++
+		if rr.Verdict != engine.Fail {
+			continue
 		}
+		bySeverity[rr.Rule.Severity]++
 		for _, f := range rr.Findings {
 			if f.Open {
 				open++
@@ -295,13 +297,20 @@ func ruleLevel(rr *engine.RuleResult) string {
 	case engine.Waived:
 		return "waived"
 	case engine.Error:
-		return "error"
+		// Not "error", which a reader would take for the severity.
+		return "not evaluated"
 	}
 	return string(rr.Rule.Severity)
 }
 
-func (t *Text) verdict(v engine.Verdict) string {
-	s := string(v)
+func (t *Text) verdict(v engine.Verdict) string { return t.paintVerdict(v, string(v)) }
+
+// verdictWords is a verdict as a reader says it ("not applicable"), for the default layout.
+func (t *Text) verdictWords(v engine.Verdict) string {
+	return t.paintVerdict(v, strings.ReplaceAll(string(v), "_", " "))
+}
+
+func (t *Text) paintVerdict(v engine.Verdict, s string) string {
 	switch v {
 	case engine.Fail, engine.Error:
 		return t.paint(ansiRed, s)
@@ -315,7 +324,7 @@ func (t *Text) verdict(v engine.Verdict) string {
 
 func (t *Text) level(l string) string {
 	switch l {
-	case "error":
+	case "error", "not evaluated":
 		return t.paint(ansiRed, l)
 	case "warning", "unknown", "waived", "open", "open question":
 		return t.paint(ansiYellow, l)

@@ -69,7 +69,7 @@ func TestTextGrouped(t *testing.T) {
 `
 	const passed = `
   pass x/pass: Passes
-  not_applicable x/na: Does not apply
+  not applicable x/na: Does not apply
 `
 	const tail = "\n1 contract(s), 5 rule(s): 2 failed, 1 unknown, 1 passed, 1 not applicable\n"
 	tests := []struct {
@@ -175,6 +175,23 @@ func TestTextGroupedEscapes(t *testing.T) {
 			if !strings.Contains(plain, want) {
 				t.Errorf("colour %v: %q not in:\n%s", color, want, plain)
 			}
+		}
+	}
+}
+
+// TestTextGroupedVerdicts checks the headings of the verdicts other than fail and unknown: a rule
+// that could not be evaluated is not called "error", which reads as its severity, and a waiver
+// comes right under the rule it is about, before the findings it accepts.
+func TestTextGroupedVerdicts(t *testing.T) {
+	out := string(render(t, &Text{}, testReport()))
+	for _, want := range []string{
+		"\n  waived           1 rule\n  not evaluated    1 rule\n",
+		"\n  not evaluated gdpr/processor-agreement: A processor agreement is in force\n    contracts/globex.yaml:1:1 rule gdpr/processor-agreement could not be evaluated",
+		"\n  waived liability/excluded-damage: No exclusion of forbidden damage categories\n    waived until 2099-12-31: accepted by legal",
+		"\n    waiver expired on 2024-01-01 (was: legacy contract, approved by cfo@example.com)\n    contracts/acme.yaml:12:5 new: the vendor excludes",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q not in:\n%s", want, out)
 		}
 	}
 }
