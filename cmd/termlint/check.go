@@ -41,6 +41,7 @@ type checkFlags struct {
 	format      string
 	failOn      string
 	showPassed  bool
+	verbose     bool
 	timeout     time.Duration
 	runTimeout  time.Duration
 	color       string
@@ -87,6 +88,7 @@ func (cf *checkFlags) register(fs flagSet) {
 	fs.StringVarP(&cf.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
 	fs.StringVar(&cf.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning or never")
 	fs.BoolVar(&cf.showPassed, "show-passed", false, "list every rule's verdict (a pre-signing checklist), not only failures")
+	fs.BoolVar(&cf.verbose, "verbose", false, "text format: every finding on a line of its own with every quote, not grouped by rule")
 	fs.DurationVar(&cf.timeout, "timeout", engine.DefaultTimeout, fmt.Sprintf("time limit for evaluating one contract (at most %s)", engine.MaxTimeout))
 	fs.DurationVar(&cf.runTimeout, "run-timeout", defaultRunTimeout, "time limit for evaluating all contracts; those left are reported as not evaluated")
 	fs.StringVar(&cf.color, "color", "auto", "colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never")
@@ -132,7 +134,7 @@ func (cf *checkFlags) checkOptions(e *env, paths []string) (check.Options, error
 		Paths: paths, Load: load, Policies: cf.options(false),
 		Timeout: cf.timeout, RunTimeout: cf.runTimeout, FailOn: cf.failOn,
 		Format:  cf.format,
-		Report:  report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed, SummaryPath: e.getenv("GITHUB_STEP_SUMMARY"), SARIFCategory: cf.sarifCat},
+		Report:  report.Options{Color: useColor(e, cf.color), ShowPassed: cf.showPassed, Verbose: cf.verbose, SummaryPath: e.getenv("GITHUB_STEP_SUMMARY"), SARIFCategory: cf.sarifCat},
 		Reports: cf.reports, ChangedFile: cf.changed, ChangedOnly: cf.changedOnly,
 		Waivers: cf.waivers, WaiverPolicy: cf.waiverPolicy, Today: today, Baseline: cf.baseline,
 		ToolVersion: version, BeforeWrite: cf.prof.writeHeap, Stdin: e.stdin, Stdout: e.stdout,

@@ -28,6 +28,10 @@ func TestCheckGolden(t *testing.T) {
 		{"text", []string{"-f", "text", all}},
 		{"json", []string{"-f", "json", all}},
 		{"text-show-passed", []string{"-f", "text", "--show-passed", one}},
+		// --verbose is the full listing, every finding with every quote: nothing the default
+		// groups or names by reference is lost.
+		{"text-verbose", []string{"-f", "text", "--verbose", all}},
+		{"text-show-passed-verbose", []string{"-f", "text", "--show-passed", "--verbose", one}},
 		{"github", []string{"-f", "github", one}},
 		{"junit", []string{"-f", "junit", one}},
 		{"markdown", []string{"-f", "markdown", one}},
@@ -35,6 +39,7 @@ func TestCheckGolden(t *testing.T) {
 		{"sarif", []string{"-f", "sarif", one}},
 		// A deal: its findings lie in its documents' files, which every format must name.
 		{"deal-text", []string{"-f", "text", "fixtures/deals/serso.yaml", "fixtures/deals/vooruit.yaml"}},
+		{"deal-text-verbose", []string{"-f", "text", "--verbose", "fixtures/deals/serso.yaml", "fixtures/deals/vooruit.yaml"}},
 		{"deal-json", []string{"-f", "json", "fixtures/deals/serso.yaml"}},
 		{"deal-markdown", []string{"-f", "markdown", "fixtures/deals/serso.yaml"}},
 		{"deal-sarif", []string{"-f", "sarif", "fixtures/deals/serso.yaml"}},

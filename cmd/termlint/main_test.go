@@ -53,7 +53,7 @@ func TestExitCodes(t *testing.T) {
 		{"check policy typo", []string{"check", "-p", "internal/engine/testdata/typo", "fixtures/contracts"}, 2, "typo.rego:8"},
 		{"check http.send refused", []string{"check", "-p", "internal/engine/testdata/httpsend", "fixtures/contracts"}, 2, "http.send"},
 		{"check unknown format", []string{"check", "-f", "yaml", "fixtures/contracts"}, 2, "unknown format"},
-		{"check stdin", []string{"check", "--no-quotes", "--fail-on", "never", "-"}, 0, "-: "},
+		{"check stdin", []string{"check", "--no-quotes", "--fail-on", "never", "-"}, 0, "\n    -:"},
 		{"schema", []string{"schema"}, 0, `"$schema": "http://json-schema.org/draft-07/schema#"`},
 		{"schema --deal", []string{"schema", "--deal"}, 0, `"title": "termlint deal"`},
 		{"rules", []string{"rules"}, 0, "liability/excluded-damage"},

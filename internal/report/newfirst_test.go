@@ -306,14 +306,22 @@ func TestJUnitFailOn(t *testing.T) {
 // existing failures, and exactly the two new findings are marked.
 func TestTextNewFirst(t *testing.T) {
 	base, after := prRun(t)
-	for _, stream := range []bool{false, true} {
-		out := prOutput(t, &Text{}, base, after, stream)
-		if !strings.Contains(out, "\nbaseline: 2 new, 12 existing failure(s), 0 fixed\n") {
-			t.Errorf("no baseline summary line:\n%s", out)
-		}
-		marked := regexp.MustCompile(`(?m)^  (c\d\.yaml:\d+):\d+ error new liability/excluded-damage `).FindAllStringSubmatch(out, -1)
-		if len(marked) != 2 || marked[0][1] != "c3.yaml:30" || marked[1][1] != "c5.yaml:30" {
-			t.Errorf("marked new: %q\n%s", marked, out)
+	// The default layout marks the finding beneath its rule's heading; the verbose one on the
+	// finding's own line with the rule id.
+	layouts := map[bool]*regexp.Regexp{
+		false: regexp.MustCompile(`(?m)^    (c\d\.yaml:\d+):\d+ new: `),
+		true:  regexp.MustCompile(`(?m)^  (c\d\.yaml:\d+):\d+ error new liability/excluded-damage `),
+	}
+	for verbose, mark := range layouts {
+		for _, stream := range []bool{false, true} {
+			out := prOutput(t, &Text{Verbose: verbose}, base, after, stream)
+			if !strings.Contains(out, "\nbaseline: 2 new, 12 existing failure(s), 0 fixed\n") {
+				t.Errorf("no baseline summary line:\n%s", out)
+			}
+			marked := mark.FindAllStringSubmatch(out, -1)
+			if len(marked) != 2 || marked[0][1] != "c3.yaml:30" || marked[1][1] != "c5.yaml:30" {
+				t.Errorf("verbose %v: marked new: %q\n%s", verbose, marked, out)
+			}
 		}
 	}
 }

@@ -120,6 +120,8 @@ type Options struct {
 	Color bool
 	// ShowPassed lists every rule's verdict in the text format, not only failures.
 	ShowPassed bool
+	// Verbose makes the text format list every finding with every quote, not grouped by rule.
+	Verbose bool
 	// SummaryPath is where the github format appends its job summary ($GITHUB_STEP_SUMMARY).
 	SummaryPath string
 	// Changed holds the files a pull request changed (slash paths, as findings name them): the
@@ -141,7 +143,7 @@ func Formats() []string {
 func New(format string, opts Options) (Writer, error) {
 	switch format {
 	case "text":
-		return &Text{Color: opts.Color, ShowPassed: opts.ShowPassed}, nil
+		return &Text{Color: opts.Color, ShowPassed: opts.ShowPassed, Verbose: opts.Verbose}, nil
 	case "json":
 		return JSON{}, nil
 	case "sarif":

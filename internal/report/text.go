@@ -4,17 +4,23 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
+	"github.com/termlint/termlint/internal/contract"
 	"github.com/termlint/termlint/internal/engine"
 	"github.com/termlint/termlint/internal/result"
 )
 
-// Text is the format for people at a terminal: per contract a summary line, then each failed
-// or unknown rule with its findings and the vendor's article and quote beneath.
+// Text is the format for people at a terminal. By default each contract opens with a table of
+// its verdicts, then lists each rule that did not pass once with its findings beneath, and shows
+// each quoted passage once per contract: a lawyer reads one exclusion clause once, not under
+// every rule that cites it. Verbose is the full listing instead: every finding on a line of its
+// own with the rule id and every quote, as scripts and older habits expect.
 type Text struct {
 	Color      bool
 	ShowPassed bool
+	Verbose    bool
 }
 
 const (
@@ -121,6 +127,10 @@ func (t *Text) summary(c result.Counts) string {
 
 // contract writes one contract's part; with a baseline, a failure it lacks is marked "new".
 func (t *Text) contract(w *bufio.Writer, r *Report, res *engine.Result) {
+	if !t.Verbose {
+		t.grouped(w, r, res)
+		return
+	}
 	printf(w, "%s: %s\n", t.paint(ansiBold, cleanLine(res.Contract)), t.summary(result.CountsOf(res)))
 	for _, rr := range sortedResults(res) {
 		switch rr.Verdict {
@@ -162,8 +172,145 @@ func (t *Text) contract(w *bufio.Writer, r *Report, res *engine.Result) {
 	}
 }
 
-func (t *Text) verdict(v engine.Verdict) string {
-	s := string(v)
+// grouped writes one contract's part in the default layout: the table, then the findings by rule.
+func (t *Text) grouped(w *bufio.Writer, r *Report, res *engine.Result) {
+	printf(w, "%s\n", t.paint(ansiBold, cleanLine(res.Contract)))
+	t.table(w, res)
+	quoted := map[contract.Source]bool{}
+	checklist := false
+	for _, rr := range sortedResults(res) {
+		switch rr.Verdict {
+		case engine.Pass, engine.NotApplicable:
+			// They come last, as one list: a line each, with nothing beneath.
+			if t.ShowPassed {
+				if !checklist {
+					checklist = true
+					fmt.Fprintln(w)
+				}
+				printf(w, "  %s %s: %s\n", t.verdictWords(rr.Verdict), cleanLine(rr.Rule.ID), t.paint(ansiDim, cleanLine(rr.Rule.Title)))
+			}
+			continue
+		}
+		printf(w, "\n  %s %s: %s\n", t.level(ruleLevel(rr)), t.paint(ansiBold, cleanLine(rr.Rule.ID)), cleanLine(rr.Rule.Title))
+		// The waiver is about the whole rule, so it comes before the findings it accepts.
+		if rr.Waiver != nil {
+			printf(w, "    %s\n", cleanLine(waiverText(rr.Waiver)))
+		}
+		// A failing rule's open questions come after its failures, whatever order the engine
+		// gave them in; i stays the finding's index, which the baseline marks go by.
+		for _, open := range []bool{false, true} {
+			for i := range rr.Findings {
+				if f := &rr.Findings[i]; f.Open == open {
+					t.finding(w, r, res, rr, i, quoted)
+				}
+			}
+		}
+	}
+}
+
+// table is a contract's verdicts at a glance: the failed rules by severity, what a person must
+// settle (unknown rules and the open questions of failed ones), and what passed or did not apply.
+func (t *Text) table(w *bufio.Writer, res *engine.Result) {
+	c := result.CountsOf(res)
+	bySeverity := map[engine.Severity]int{}
+	open := 0
+	for i := range res.Rules {
+		rr := &res.Rules[i]
+		if rr.Verdict != engine.Fail {
+			continue
+		}
+		bySeverity[rr.Rule.Severity]++
+		for _, f := range rr.Findings {
+			if f.Open {
+				open++
+			}
+		}
+	}
+	failed := plural(c.Failed, "rule")
+	var parts []string
+	for _, s := range []engine.Severity{engine.SeverityError, engine.SeverityWarning, engine.SeverityInfo} {
+		if n := bySeverity[s]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, s))
+		}
+	}
+	if len(parts) > 0 {
+		failed += ": " + strings.Join(parts, ", ")
+	}
+	questions := plural(c.Unknown, "rule") + " unknown"
+	if open > 0 {
+		questions += fmt.Sprintf(", %d in failed rules", open)
+	}
+	row := func(label, value string) { printf(w, "  %-16s %s\n", label, value) }
+	row("failed", t.paint(ansiRed, failed))
+	row("open questions", t.paint(ansiYellow, questions))
+	row("passed", t.paint(ansiGreen, plural(c.Passed, "rule")))
+	row("not applicable", plural(c.NotApplicable, "rule"))
+	if c.Waived > 0 {
+		row("waived", plural(c.Waived, "rule"))
+	}
+	if c.Errors > 0 {
+		row("not evaluated", t.paint(ansiRed, plural(c.Errors, "rule")))
+	}
+}
+
+// finding writes one finding beneath its rule: where it is and what it says, then the passages it
+// quotes that the contract's part has not shown yet; those it has shown are named, not repeated.
+func (t *Text) finding(w *bufio.Writer, r *Report, res *engine.Result, rr *engine.RuleResult, i int, quoted map[contract.Source]bool) {
+	f := &rr.Findings[i]
+	mark := ""
+	if f.Open {
+		mark = t.level("open question") + ": "
+	}
+	if r.IsNewFinding(res, rr, i) {
+		mark = t.paint(ansiBold, "new") + ": " + mark
+	}
+	var fresh []contract.Source
+	var seen []string
+	for _, s := range f.Sources {
+		switch {
+		case !quoted[s]:
+			quoted[s] = true
+			fresh = append(fresh, s)
+		case !slices.Contains(fresh, s):
+			if art := "art. " + cleanLine(s.Art); !slices.Contains(seen, art) {
+				seen = append(seen, art)
+			}
+		}
+	}
+	ref := ""
+	if len(seen) > 0 {
+		ref = " " + t.paint(ansiDim, "("+strings.Join(seen, ", ")+" quoted above)")
+	}
+	printf(w, "    %s:%d:%d %s%s%s\n", cleanLine(f.FileOf(res)), f.Line, f.Column, mark, indentLines(cleanText(f.Message), "        "), ref)
+	for _, s := range fresh {
+		// %q already shows control characters of the quote as escapes.
+		printf(w, "        %s\n", t.paint(ansiDim, fmt.Sprintf("art. %s: %q", cleanLine(s.Art), s.Quote)))
+	}
+}
+
+// ruleLevel is the word a rule's heading starts with: its severity when it failed, else its
+// verdict.
+func ruleLevel(rr *engine.RuleResult) string {
+	switch rr.Verdict {
+	case engine.Unknown:
+		return "unknown"
+	case engine.Waived:
+		return "waived"
+	case engine.Error:
+		// Not "error", which a reader would take for the severity.
+		return "not evaluated"
+	}
+	return string(rr.Rule.Severity)
+}
+
+func (t *Text) verdict(v engine.Verdict) string { return t.paintVerdict(v, string(v)) }
+
+// verdictWords is a verdict as a reader says it ("not applicable"), for the default layout.
+func (t *Text) verdictWords(v engine.Verdict) string {
+	return t.paintVerdict(v, strings.ReplaceAll(string(v), "_", " "))
+}
+
+func (t *Text) paintVerdict(v engine.Verdict, s string) string {
 	switch v {
 	case engine.Fail, engine.Error:
 		return t.paint(ansiRed, s)
@@ -177,9 +324,9 @@ func (t *Text) verdict(v engine.Verdict) string {
 
 func (t *Text) level(l string) string {
 	switch l {
-	case "error":
+	case "error", "not evaluated":
 		return t.paint(ansiRed, l)
-	case "warning", "unknown", "waived", "open":
+	case "warning", "unknown", "waived", "open", "open question":
 		return t.paint(ansiYellow, l)
 	}
 	return t.paint(ansiBlue, l)
