@@ -47,8 +47,8 @@ func (c CSV) Write(w io.Writer, r *Report) error {
 }
 
 // csvCell neutralises a cell that a spreadsheet would run as a formula (=HYPERLINK(...) in a
-// vendor's quote or a file name) by a leading single quote, which Excel and LibreOffice show
-// as the start of a text and do not evaluate.
+// vendor's quote or a file name) by a leading single quote, which makes Excel and LibreOffice
+// take it as text and not evaluate it.
 func csvCell(s string) string {
 	if formulaStart(s) {
 		return "'" + s

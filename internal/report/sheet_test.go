@@ -123,8 +123,10 @@ func formulaReport() (*Report, *Vendors) {
 			{Message: "\r=2", Line: 2, Column: 1, File: "-x.yaml"},
 		}},
 	}}
-	r := &Report{Rules: []*engine.Rule{rule, two}, Results: []*engine.Result{res}, Summary: result.Summary{FailOn: "error"},
-		InputErrors: []contract.Diagnostic{{File: "+bad.yaml", Message: "=evil"}}}
+	r := &Report{
+		Rules: []*engine.Rule{rule, two}, Results: []*engine.Result{res}, Summary: result.Summary{FailOn: "error"},
+		InputErrors: []contract.Diagnostic{{File: "+bad.yaml", Message: "=evil"}},
+	}
 	v := NewVendors()
 	v.Add(name, contract.Annotation{Vendor: "=Vendor()"})
 	return r, v

@@ -49,8 +49,10 @@ func (x XLSX) write(f *excelize.File, r *Report) error {
 		return err
 	}
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}})
+	head, err := f.NewStyle(&excelize.Style{
+		Font: &excelize.Font{Bold: true}, Alignment: top,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+	})
 	if err != nil {
 		return err
 	}
