@@ -118,6 +118,9 @@ func (cf *checkFlags) checkOptions(e *env, paths []string) (check.Options, error
 		return check.Options{}, fmt.Errorf("--fail-on must be error, warning or never, got %q", cf.failOn)
 	case !oneOf(cf.color, "auto", "always", "never"):
 		return check.Options{}, fmt.Errorf("--color must be auto, always or never, got %q", cf.color)
+	case cf.format == "xlsx" && e.isTerminal:
+		// A zip archive would fill the terminal with bytes that can change its settings.
+		return check.Options{}, fmt.Errorf("xlsx is a binary file: write it with --report xlsx=FILE (and e.g. -f text for the terminal), or redirect standard output to a file")
 	}
 	today := time.Now()
 	if cf.today != "" {

@@ -37,6 +37,8 @@ func TestCheckGolden(t *testing.T) {
 		{"markdown", []string{"-f", "markdown", one}},
 		{"outputs", []string{"-f", "outputs", all}},
 		{"sarif", []string{"-f", "sarif", one}},
+		// The spreadsheet export, over every fixture: one row per contract and rule.
+		{"csv", []string{"-f", "csv", all}},
 		// A deal: its findings lie in its documents' files, which every format must name.
 		{"deal-text", []string{"-f", "text", "fixtures/deals/serso.yaml", "fixtures/deals/vooruit.yaml"}},
 		{"deal-text-verbose", []string{"-f", "text", "--verbose", "fixtures/deals/serso.yaml", "fixtures/deals/vooruit.yaml"}},
@@ -44,6 +46,7 @@ func TestCheckGolden(t *testing.T) {
 		{"deal-markdown", []string{"-f", "markdown", "fixtures/deals/serso.yaml"}},
 		{"deal-sarif", []string{"-f", "sarif", "fixtures/deals/serso.yaml"}},
 		{"deal-github", []string{"-f", "github", "fixtures/deals/serso.yaml"}},
+		{"deal-csv", []string{"-f", "csv", "fixtures/deals/serso.yaml"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

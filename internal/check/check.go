@@ -101,6 +101,9 @@ func New(opts Options) (*Checker, error) {
 		}
 		c.opts.Report.Changed = changed
 	}
+	if report.NeedsVendors(append([]string{opts.Format}, opts.Reports...)...) {
+		c.opts.Report.Vendors = report.NewVendors()
+	}
 	var err error
 	if opts.Format != "" {
 		if c.writer, err = report.New(opts.Format, c.opts.Report); err != nil {
@@ -157,7 +160,7 @@ func (c *Checker) Run(ctx context.Context) (*Outcome, error) {
 	if c.opts.Baseline != "" {
 		c.stream.Baseline(base)
 	}
-	ev := evaluation{eng: eng, loader: loader, waivers: waivers, stream: c.stream, stdin: c.opts.Stdin, runTimeout: c.opts.RunTimeout, annotate: c.opts.Annotate}
+	ev := evaluation{eng: eng, loader: loader, waivers: waivers, stream: c.stream, stdin: c.opts.Stdin, runTimeout: c.opts.RunTimeout, annotate: c.opts.Annotate, vendors: c.opts.Report.Vendors}
 	out := &Outcome{Report: rep}
 	if out.Unreadable, err = ev.run(runCtx, files); err != nil {
 		return nil, fmt.Errorf("writing output: %w", err)

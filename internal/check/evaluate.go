@@ -23,6 +23,8 @@ type evaluation struct {
 	stdin      io.Reader
 	runTimeout time.Duration
 	annotate   func(name string, a contract.Annotation)
+	// vendors, when set, records each contract's vendor for the spreadsheet formats.
+	vendors *report.Vendors
 }
 
 // evaluated is one file's outcome, handed from the parallel workers to the in-order collector.
@@ -75,6 +77,9 @@ func (ev *evaluation) evaluate(ctx context.Context, fr contract.FileResult) eval
 		d.results = append(d.results, res)
 		if ev.annotate != nil {
 			ev.annotate(c.Name(), ev.loader.Annotate(c))
+		}
+		if ev.vendors != nil {
+			ev.vendors.Add(c.Name(), contract.Describe(c))
 		}
 	}
 	// The contracts are not needed past this point; dropping them keeps memory flat.

@@ -57,13 +57,7 @@ type Passage struct {
 // confined to the source root and bounded like the quote check, so that the index the check keeps
 // need not hold the original bytes.
 func (l *Loader) Annotate(c *Contract) Annotation {
-	a := Annotation{Vendor: stringAt(c.Input, "vendor", "name"), Title: stringAt(c.Input, "document", "title")}
-	if c.isDeal {
-		a.Title = stringAt(c.Input, "deal", "title")
-		if v := stringAt(c.Input, "deal", "vendor", "name"); v != "" {
-			a.Vendor = v
-		}
-	}
+	a := Describe(c)
 	docs := []*document{&c.document}
 	if c.prov != nil {
 		// parts[0] is the deal file, which has no source text of its own.
@@ -85,6 +79,19 @@ func (l *Loader) Annotate(c *Contract) Annotation {
 	}
 	for i := range a.Texts {
 		a.Texts[i].finish()
+	}
+	return a
+}
+
+// Describe is the vendor and title of c, without its source texts: an Annotation whose Texts is
+// empty, cheap enough for every contract of a run.
+func Describe(c *Contract) Annotation {
+	a := Annotation{Vendor: stringAt(c.Input, "vendor", "name"), Title: stringAt(c.Input, "document", "title")}
+	if c.isDeal {
+		a.Title = stringAt(c.Input, "deal", "title")
+		if v := stringAt(c.Input, "deal", "vendor", "name"); v != "" {
+			a.Vendor = v
+		}
 	}
 	return a
 }

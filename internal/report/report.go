@@ -132,11 +132,14 @@ type Options struct {
 	// Annotations, filled during the run, hold the source texts the html format shows; only
 	// termlint report collects them, so only it writes that format.
 	Annotations *Annotations
+	// Vendors, filled during the run, name each contract's vendor in the csv and xlsx formats;
+	// check collects them when one of those formats is asked for (NeedsVendors).
+	Vendors *Vendors
 }
 
 // Formats lists the output formats, sorted.
 func Formats() []string {
-	return []string{"github", "json", "junit", "markdown", "outputs", "sarif", "text"}
+	return []string{"csv", "github", "json", "junit", "markdown", "outputs", "sarif", "text", "xlsx"}
 }
 
 // New returns the writer for format.
@@ -156,6 +159,10 @@ func New(format string, opts Options) (Writer, error) {
 		return JUnit{}, nil
 	case "outputs":
 		return Outputs{}, nil
+	case "csv":
+		return CSV{Vendors: opts.Vendors}, nil
+	case "xlsx":
+		return XLSX{Vendors: opts.Vendors}, nil
 	case "html":
 		if opts.Annotations != nil {
 			return HTML{Annotations: opts.Annotations}, nil
