@@ -165,20 +165,15 @@ func index(step any) (int, bool) {
 // clauses a lawyer must read, not a whole section repeated under every rule that speaks of it.
 const MaxSources = 10
 
-// Sources returns the clauses a finding at path speaks of, so it can quote the vendor's words:
+// SourcesCounted returns the clauses a finding at path speaks of, so it can quote the vendor's
+// words, with how many distinct passages the set at path holds in all (more than returned when the
+// bound cut it):
 //   - the src of the value at path, when it has one;
 //   - for a list or a mapping of fact groups without a src of its own (all exclusions, all of
 //     liability), the srcs of the facts in it, in document order, each passage once, at most
 //     MaxSources: an ancestor's src would quote a clause about something else;
 //   - otherwise (a scalar, a missing key, a set whose facts carry no src) the src of the deepest
 //     mapping along the path that has one, the clause the fact belongs to.
-func (c *Contract) Sources(path []any) []Source {
-	srcs, _ := c.SourcesCounted(path)
-	return srcs
-}
-
-// SourcesCounted is Sources, with how many distinct passages the set at path holds in all (more
-// than returned when the bound cut it).
 func (c *Contract) SourcesCounted(path []any) ([]Source, int) {
 	var found any
 	var v any = c.Input

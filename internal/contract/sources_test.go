@@ -196,3 +196,9 @@ func arts(srcs []Source) string {
 	}
 	return strings.Join(a, " ")
 }
+
+// Sources is SourcesCounted without the count, for the tests.
+func (c *Contract) Sources(path []any) []Source {
+	srcs, _ := c.SourcesCounted(path)
+	return srcs
+}

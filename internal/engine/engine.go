@@ -454,7 +454,8 @@ func (e *Engine) verdict(c *contract.Contract, r *Rule, v any) RuleResult {
 		for i := range unknown {
 			unknown[i].Open = true
 		}
-		rr.Verdict, rr.Findings = Fail, append(deny, unknown...)
+		deny = append(deny, unknown...)
+		rr.Verdict, rr.Findings = Fail, deny
 	case len(unknown) > 0:
 		rr.Verdict, rr.Findings = Unknown, unknown
 	default:

@@ -240,7 +240,7 @@ func (h HTML) Write(out io.Writer, r *Report) error {
 	n = 0
 	err = r.each(func(res *engine.Result) error {
 		n++
-		c := h.memo(n, res, ruleIndex, page.Columns[n-1])
+		c := h.memo(res, ruleIndex, page.Columns[n-1])
 		return htmlTemplate.ExecuteTemplate(w, "contract", c)
 	})
 	if err != nil {
@@ -362,7 +362,7 @@ type citation struct {
 
 // memo builds the view of one contract: its first-page summary, its rules grouped by clause and
 // its annotated texts.
-func (h HTML) memo(n int, res *engine.Result, ruleIndex map[string]int, col htmlColumn) *htmlContract {
+func (h HTML) memo(res *engine.Result, ruleIndex map[string]int, col htmlColumn) *htmlContract {
 	an := h.Annotations.get(res.Contract)
 	c := &htmlContract{ID: col.ID, Name: res.Contract, Vendor: an.Vendor, Title: an.Title, Col: col}
 	idx := newPassageIndex(an)
