@@ -37,6 +37,18 @@ var references = []reference{
 	},
 }
 
+// idSets are the ids that must differ from each other, each set with what they identify: a
+// finding or a reference that names one must name one thing.
+var idSets = []struct {
+	paths [][]string
+	names string
+}{
+	{[][]string{{"liability", "caps", each, "id"}, {"liability", "exclusions", each, "id"}}, "cap or exclusion"},
+	{[][]string{{"liability", "carve_outs", each, "id"}}, "carve-out"},
+	{[][]string{{"indemnities", each, "id"}}, "indemnity"},
+	{[][]string{{"exclusive_remedies", each, "id"}}, "exclusive remedy"},
+}
+
 // idsAt collects the strings at path in v with their paths. A list that is a status marker or
 // set in another document instead (a mapping where the path wants a list) makes the ids unknown:
 // ok is false.
@@ -81,20 +93,30 @@ func idsAt(v any, path []string, at []any, f func(id string, at []any)) (ok bool
 // it says nothing: the deal that provides them checks again once they are merged.
 func checkReferences(input map[string]any, locate func(path []any) (file string, line, col int)) []Diagnostic {
 	var diags []Diagnostic
-	for _, r := range references {
-		var ids []string
+	for _, set := range idSets {
 		where := map[string][]any{}
-		known := true
-		for _, to := range r.to {
-			known = idsAt(input, to, nil, func(id string, at []any) {
+		for _, p := range set.paths {
+			idsAt(input, p, nil, func(id string, at []any) {
 				if first, dup := where[id]; dup {
-					// A reference to it could not say which of the two it means.
+					// A reference or a finding naming it could not say which of the two it means.
 					file, line, col := locate(at)
-					diags = append(diags, Diagnostic{File: file, Line: line, Column: col, Message: fmt.Sprintf("%s: the id %q is also the id of %s; each %s needs its own", pathString(at), id, pathString(first), r.names)})
+					diags = append(diags, Diagnostic{File: file, Line: line, Column: col, Message: fmt.Sprintf("%s: the id %q is also the id of %s; each %s needs its own", pathString(at), id, pathString(first), set.names)})
 					return
 				}
 				where[id] = at
-				ids = append(ids, id)
+			})
+		}
+	}
+	for _, r := range references {
+		var ids []string
+		seen := map[string]bool{}
+		known := true
+		for _, to := range r.to {
+			known = idsAt(input, to, nil, func(id string, _ []any) {
+				if !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
 			}) && known
 		}
 		if !known {
@@ -126,7 +148,7 @@ func referenceMessage(r reference, id string, at []any, ids []string) string {
 			fmt.Fprintf(&b, "; or %s", strings.Join(r.also, ", "))
 		}
 		b.WriteString(")")
-		if c := closest(id, ids); c != "" {
+		if c := closest(id, append(slices.Clone(ids), r.also...)); c != "" {
 			fmt.Fprintf(&b, "; did you mean %q?", c)
 		}
 	}

@@ -52,6 +52,11 @@ func TestReferences(t *testing.T) {
   carve_outs:
     - {kinds: [intent], lifts: [general], src: {art: "3", quote: c}}
 `, []string{`c.yaml:6:33: liability.carve_outs.0.lifts.0: no cap or exclusion has the id "general"; none has an id: give the one meant an id and name it here`}},
+		{"two carve-outs with one id", `
+  carve_outs:
+    - {id: unlimited, kinds: [intent], lifts: [all], src: {art: "3", quote: c}}
+    - {id: unlimited, kinds: [fraud], lifts: [all], src: {art: "3", quote: c}}
+`, []string{`c.yaml:7:12: liability.carve_outs.1.id: the id "unlimited" is also the id of liability.carve_outs.0.id; each carve-out needs its own`}},
 		{"an exclusion's id, the second carve-out wrong", `
   exclusions:
     - {id: indirect, categories: [indirect], src: {art: "2", quote: b}}
