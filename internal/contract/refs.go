@@ -107,6 +107,15 @@ func checkReferences(input map[string]any, locate func(path []any) (file string,
 			})
 		}
 	}
+	if d, ok := input["disputes"].(map[string]any); ok {
+		// A forum's subdivision lies in its country: US-CA courts are not Belgian courts.
+		country, _ := d["country"].(string)
+		sub, _ := d["subdivision"].(string)
+		if country != "" && sub != "" && !strings.HasPrefix(strings.ToUpper(sub), strings.ToUpper(country)+"-") {
+			file, line, col := locate([]any{"disputes", "subdivision"})
+			diags = append(diags, Diagnostic{File: file, Line: line, Column: col, Message: fmt.Sprintf("disputes.subdivision: %q is not in disputes.country %q: an ISO 3166-2 code starts with its country's code (%s-…)", sub, country, strings.ToUpper(country))})
+		}
+	}
 	for _, r := range references {
 		var ids []string
 		seen := map[string]bool{}

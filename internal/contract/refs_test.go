@@ -185,3 +185,25 @@ func TestReferencesCoverSchema(t *testing.T) {
 }
 
 func schemaPath(p []string) string { return strings.Join(p, ".") }
+
+// TestForumSubdivisionInCountry: a forum's ISO 3166-2 subdivision must lie in its country.
+func TestForumSubdivisionInCountry(t *testing.T) {
+	l := newTestLoader(t, Options{Limits: DefaultLimits(), SkipQuotes: true})
+	for _, tt := range []struct {
+		subdivision, want string
+	}{
+		{"US-CA", `c.yaml:4:70: disputes.subdivision: "US-CA" is not in disputes.country "BE": an ISO 3166-2 code starts with its country's code (BE-…)`},
+		{"BE-BRU", ""},
+	} {
+		data := strings.Replace(refsHead, "liability:\n", "", 1) +
+			`disputes: {forum: courts, country: BE, venue: Brussels, subdivision: ` + tt.subdivision + `, src: {art: "1", quote: q}}` + "\n"
+		_, diags := l.Load("c.yaml", ".", []byte(data))
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%s: diagnostics %q, want %q", tt.subdivision, got, tt.want)
+		}
+	}
+}
