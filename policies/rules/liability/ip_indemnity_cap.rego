@@ -143,6 +143,18 @@ unknown contains f if {
 	not has_indemnity
 }
 
+# An indemnity limited to some of what the vendor supplies (on-premise software only) may leave the
+# service the buyer uses uncovered: only a person can tell.
+unknown contains lib.finding(msg, ["indemnities", i]) if {
+	some i, ind in vendor_ip
+	ind.applies_to
+	count([j | some j, other in vendor_ip; not other.applies_to]) == 0
+	msg := sprintf(
+		"the vendor's IP indemnity covers only %s; whether it covers what the buyer uses is for a person to check",
+		[ind.applies_to],
+	)
+}
+
 unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 	some i, ind in vendor_ip
 	c := untiered_cap(ind)

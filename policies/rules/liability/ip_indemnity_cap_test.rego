@@ -130,3 +130,12 @@ test_unknown_untiered_cap_not_comparable if {
 	some f in r.unknown
 	contains(f.msg, "cannot be compared")
 }
+
+# An IP indemnity limited to on-premise software: whether it covers the service is a question.
+test_unknown_indemnity_limited_in_scope if {
+	ind := object.union(vendor_ip("general"), {"applies_to": "on-premise software"})
+	r := rule with input as deal(ind, [])
+	count(r.deny) == 0
+	some f in r.unknown
+	startswith(f.msg, "the vendor's IP indemnity covers only on-premise software")
+}

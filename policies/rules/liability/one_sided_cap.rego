@@ -159,10 +159,23 @@ unknown contains lib.finding(msg, ["liability", "caps", vi]) if {
 	)
 }
 
-same_amount(a, b) if {
-	a.basis == b.basis
-	object.get(a, "lookback", null) == object.get(b, "lookback", null)
-	object.get(a, "ceiling", null) == object.get(b, "ceiling", null)
+# The buyer's caps all limited to part of the contract (professional services only) while the
+# vendor's cap covers all of it: the buyer stays uncapped elsewhere, or not, as a person reads it.
+unknown contains lib.finding(msg, ["liability", "caps", ci]) if {
+	count(customer_caps) > 0
+	every i in customer_caps {
+		caps[i].applies_to
+	}
+	some vi in vendor_caps
+	not caps[vi].applies_to
+	some ci in customer_caps
+	msg := sprintf(
+		concat("", [
+			"the buyer's cap covers only %s, while the vendor's covers the whole contract; whether the buyer stays ",
+			"uncapped for the rest is for a person to check",
+		]),
+		[caps[ci].applies_to],
+	)
 }
 
 # unclear_customer_cap: a cap of the buyer's (or each party's) is marked ambiguous, so whether the
@@ -171,4 +184,10 @@ unclear_customer_cap if {
 	some c in lib.list(caps)
 	lib.ambiguous(c)
 	binds_customer(c)
+}
+
+same_amount(a, b) if {
+	a.basis == b.basis
+	object.get(a, "lookback", null) == object.get(b, "lookback", null)
+	object.get(a, "ceiling", null) == object.get(b, "ceiling", null)
 }

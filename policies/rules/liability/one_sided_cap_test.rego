@@ -86,3 +86,12 @@ test_unknown_not_encoded_or_unclear if {
 	count(r5.unknown) == 1
 	count(r5.deny) == 0
 }
+
+# The buyer's cap covers only part of the contract: a question, not a pass.
+test_unknown_buyer_cap_limited_in_scope if {
+	buyer := object.union(cap("buyer", "customer"), {"applies_to": "professional services"})
+	r := rule with input as liab([cap("vendor", "vendor"), buyer], [])
+	count(r.deny) == 0
+	some f in r.unknown
+	startswith(f.msg, "the buyer's cap covers only professional services")
+}
