@@ -14,6 +14,7 @@ enum_labels := {
 	"non_payment": "non-payment",
 	"other": "anything else",
 	"cost_increase": "a rise in the vendor's costs",
+	"customer_information": "incorrect or incomplete information from the buyer",
 	"supplier_increase": "a price rise by the vendor's suppliers",
 	"each_renewal": "each renewal",
 	"fees_paid_lookback": "fees paid",

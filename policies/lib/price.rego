@@ -9,6 +9,7 @@ when := {
 	"annual": "once a year",
 	"anytime": "at any time",
 	"cost_increase": "when its costs rise",
+	"customer_information": "when information the buyer gave proves incorrect or incomplete",
 	"supplier_increase": "when its suppliers raise their prices",
 	"index": "with an index",
 }
