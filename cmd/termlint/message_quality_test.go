@@ -72,10 +72,12 @@ var (
 // list position, unformatted amounts.
 func messageFaults(msg string, enums map[string]bool, bare *regexp.Regexp) []string {
 	var out []string
-	// Not yet fixed (issue 14, reported): rules name a cap or exclusion by its id in quotes (the
-	// cap "order_price"), and an encoder's note may use a schema word; both are left out here,
-	// and only there.
-	msg = itemID.ReplaceAllString(msg, "$1 ID")
+	// A cap, exclusion or carve-out is named by its article, never by the id the encoding gives it
+	// (the cap "order_price").
+	for _, m := range itemID.FindAllString(msg, -1) {
+		out = append(out, "named by its encoding id: "+m)
+	}
+	// An encoder's note may use a schema word: it is quoted as written.
 	msg = note.ReplaceAllString(msg, "marked ambiguous: NOTE")
 	for _, w := range identifier.FindAllString(msg, -1) {
 		if enums[w] {

@@ -101,23 +101,28 @@ items contains {
 	for_vendor(e)
 }
 
-cap_name(c, i) := sprintf("the cap %q (%s)", [c.id, lib.label(c.basis)]) if {
-	c.id
+# Caps, exclusions and carve-outs are named by their article, as a lawyer cites them, never by the
+# ids the encoding gives them; by their place in the list when they have no article.
+cap_name(c, i) := sprintf("the cap in %s (%s)", [art_words(c), lib.label(c.basis)]) if {
+	art_words(c)
 	c.basis
 }
 
-else := sprintf("the cap %q", [c.id]) if c.id
+else := sprintf("the cap in %s", [art_words(c)]) if art_words(c)
 
 else := sprintf("cap no. %d", [i + 1])
 
-exclusion_name(e, i) := sprintf("the exclusion %q (%s)", [e.id, lib.labels(e.categories)]) if {
-	e.id
+exclusion_name(e, i) := sprintf("the exclusion in %s (%s)", [art_words(e), lib.labels(e.categories)]) if {
+	art_words(e)
 	e.categories
 }
 
-else := sprintf("the exclusion %q", [e.id]) if e.id
+else := sprintf("the exclusion in %s", [art_words(e)]) if art_words(e)
 
 else := sprintf("exclusion no. %d", [i + 1])
+
+# art_words: "art. 15.1" (or "arts. 15.1 and 15.3") for a fact's src.
+art_words(x) := trim_prefix(trim_suffix(lib.arts_note(x.src), ")"), " (") if lib.arts_note(x.src) != ""
 
 # --- Carve-outs ------------------------------------------------------------------------------
 #

@@ -22,7 +22,7 @@ test_absent_section_has_no_lists if {
 
 test_items_named if {
 	names := {it.name | some it in liability.items} with input as {"liability": section}
-	names == {"the cap \"c1\" (fixed amount)", "cap no. 2", "the exclusion \"e1\" (data loss)"}
+	names == {"the cap in art. 1 (fixed amount)", "the cap in art. 1", "the exclusion in art. 1 (data loss)"}
 }
 
 test_lifts if {

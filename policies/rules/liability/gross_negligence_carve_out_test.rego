@@ -47,7 +47,7 @@ test_fail_be_conscious_recklessness_only if {
 	some f in r.deny
 	f.path == ["liability", "caps", 0]
 	f.msg == concat("", [
-		`the cap "general" (fees paid) is lifted only for conscious recklessness and intent, not for gross `,
+		`the cap in art. 10 (fees paid) is lifted only for conscious recklessness and intent, not for gross `,
 		`negligence; under BE law the playbook expects every cap and every exclusion to be lifted at least for gross `,
 		`negligence`,
 	])
@@ -58,7 +58,7 @@ test_fail_exclusion_not_named if {
 	count(r.deny) == 1
 	some f in r.deny
 	f.path == ["liability", "exclusions", 0]
-	contains(f.msg, `the exclusion "indirect" (indirect) is not lifted by any carve-out, not even for gross negligence`)
+	contains(f.msg, `the exclusion in art. 10 (indirect) is not lifted by any carve-out, not even for gross negligence`)
 	contains(
 		f.msg,
 		concat("", [
@@ -86,8 +86,8 @@ test_fail_unnamed_items if {
 	r := rule with input as {
 		"governing_law": be,
 		"liability": {
-			"caps": [{"basis": "fixed_amount", "src": src}],
-			"exclusions": [{"src": src}],
+			"caps": [{"basis": "fixed_amount"}],
+			"exclusions": [{}],
 			"carve_outs": [co(["gross_negligence"], ["x"])],
 		},
 	}
@@ -103,9 +103,9 @@ test_names_without_basis_or_categories if {
 		"liability": {"caps": [{"id": "c", "src": src}], "exclusions": [{"id": "e", "src": src}], "carve_outs": []},
 	}
 	some f in r.deny
-	startswith(f.msg, `the cap "c" is not lifted`)
+	startswith(f.msg, `the cap in art. 10 is not lifted`)
 	some g in r.deny
-	startswith(g.msg, `the exclusion "e" is not lifted`)
+	startswith(g.msg, `the exclusion in art. 10 is not lifted`)
 }
 
 test_fail_whatever_the_law if {

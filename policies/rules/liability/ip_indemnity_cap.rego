@@ -101,10 +101,10 @@ deny contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 	not c.tier in params.accepted_tiers
 	msg := sprintf(
 		concat("", [
-			"the vendor's IP indemnity is limited by the %s cap %q%s, below the general cap; the playbook expects it ",
+			"the vendor's IP indemnity is limited by the %s cap %s%s, below the general cap; the playbook expects it ",
 			"uncapped or capped at least at the general cap",
 		]),
-		[lib.label(c.tier), ind.cap, lib.applies_to_note(c)],
+		[lib.label(c.tier), cap_words(c), lib.applies_to_note(c)],
 	)
 }
 
@@ -118,10 +118,10 @@ deny contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 	liability.cap_lower(c, g)
 	msg := sprintf(
 		concat("", [
-			"the vendor's IP indemnity is limited by the cap %q (%s), lower than the cap %s (%s); the playbook ",
+			"the vendor's IP indemnity is limited by the cap %s (%s), lower than the cap %s (%s); the playbook ",
 			"expects it uncapped or capped at least at the general cap",
 		]),
-		[ind.cap, liability.amount_words(c), cap_words(g), liability.amount_words(g)],
+		[cap_words(c), liability.amount_words(c), cap_words(g), liability.amount_words(g)],
 	)
 }
 
@@ -161,8 +161,8 @@ unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 	some g in other_caps(c)
 	not liability.comparable(c, g)
 	msg := sprintf(
-		"the vendor's IP indemnity is limited by the cap %q (%s), which cannot be compared with the cap %s (%s)",
-		[ind.cap, liability.amount_words(c), cap_words(g), liability.amount_words(g)],
+		"the vendor's IP indemnity is limited by the cap %s (%s), which cannot be compared with the cap %s (%s)",
+		[cap_words(c), liability.amount_words(c), cap_words(g), liability.amount_words(g)],
 	)
 }
 
@@ -179,7 +179,7 @@ unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 	c := caps_by_id[ind.cap]
 	not liability.lifted(lifted_ids, ind.cap)
 	lib.ambiguous(c)
-	msg := sprintf("the vendor's IP indemnity is limited by the cap %q: %s", [ind.cap, lib.reason(c, "that cap")])
+	msg := sprintf("the vendor's IP indemnity is limited by the cap %s: %s", [cap_words(c), lib.reason(c, "that cap")])
 }
 
 unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
@@ -191,10 +191,10 @@ unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 	count([x | some x in lib.list(liability.caps); x.tier]) > 0
 	msg := sprintf(
 		concat("", [
-			"the vendor's IP indemnity is limited by the cap %q, which is not recorded as the general, an increased or a ",
+			"the vendor's IP indemnity is limited by the cap %s, which is not recorded as the general, an increased or a ",
 			"reduced cap",
 		]),
-		[ind.cap],
+		[cap_words(c)],
 	)
 }
 
@@ -214,6 +214,10 @@ other_caps(c) := [g |
 	object.get(g, "id", "") != c.id
 ]
 
-cap_words(g) := sprintf("%q", [g.id]) if g.id
+# cap_words names a cap by its article, as a lawyer cites it ("in art. 8.1"); by its id only when it
+# has no article.
+cap_words(g) := sprintf("in %s", [liability.art_words(g)]) if liability.art_words(g)
+
+else := sprintf("%q", [g.id]) if g.id
 
 else := "of the terms"

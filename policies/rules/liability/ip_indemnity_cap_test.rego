@@ -33,7 +33,7 @@ test_fail_reduced_cap if {
 	r := rule with input as deal(vendor_ip("low"), [])
 	some f in r.deny
 	f.path == ["indemnities", 0, "cap"]
-	contains(f.msg, "limited by the reduced cap \"low\" (IP claims), below the general cap")
+	contains(f.msg, "limited by the reduced cap in art. 9.1 (IP claims), below the general cap")
 }
 
 test_fail_no_covered_claims if {
@@ -115,7 +115,7 @@ untiered(ip_cap) := {
 test_fail_untiered_cap_lower if {
 	r := rule with input as untiered({"basis": "fixed_amount", "ceiling": {"amount": 10000, "currency": "EUR"}})
 	some f in r.deny
-	contains(f.msg, "lower than the cap \"general\"")
+	contains(f.msg, "lower than the cap in art. 9.1")
 }
 
 test_pass_untiered_cap_not_lower if {

@@ -114,9 +114,9 @@ lifts_a_cap(co) if {
 	id in cap_ids
 }
 
-carve_out_name(co, _) := sprintf("the carve-out %q", [co.id]) if co.id
+carve_out_name(co, i) := sprintf("the carve-out in %s", [liability.art_words(co)]) if liability.art_words(co)
 
-carve_out_name(co, i) := sprintf("carve-out no. %d", [i + 1]) if not co.id
+else := sprintf("carve-out no. %d", [i + 1])
 
 # --- What keeps the rule from deciding ------------------------------------------------------------
 

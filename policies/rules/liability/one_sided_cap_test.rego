@@ -36,7 +36,7 @@ test_fail_carve_out_for_buyer_alone if {
 	r := rule with input as liab([cap("g", "both")], [co])
 	some f in r.deny
 	f.path == ["liability", "carve_outs", 0]
-	contains(f.msg, "the carve-out \"unlimited\" lifts the caps for the buyer's liability alone (use restrictions)")
+	contains(f.msg, "the carve-out in art. 8.1 lifts the caps for the buyer's liability alone (use restrictions)")
 }
 
 test_pass_carve_out_for_fees_only if {

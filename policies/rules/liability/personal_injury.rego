@@ -59,12 +59,12 @@ items contains {
 	cat in reaching
 }
 
-cap_name(c, i) := sprintf("the cap %q (%s%s)", [c.id, lib.label(c.basis), scope(c)]) if {
-	c.id
+cap_name(c, i) := sprintf("the cap in %s (%s%s)", [liability.art_words(c), lib.label(c.basis), scope(c)]) if {
+	liability.art_words(c)
 	c.basis
 }
 
-else := sprintf("the cap %q%s", [c.id, scope_only(c)]) if c.id
+else := sprintf("the cap in %s%s", [liability.art_words(c), scope_only(c)]) if liability.art_words(c)
 
 else := sprintf("cap no. %d%s", [i + 1, scope_only(c)])
 
@@ -76,7 +76,9 @@ scope_only(c) := sprintf(" (applies to: %s)", [c.applies_to]) if c.applies_to
 
 else := ""
 
-exclusion_name(e, i) := sprintf("the exclusion %q (%s)", [e.id, lib.labels(e.categories)]) if e.id
+exclusion_name(e, i) := sprintf("the exclusion in %s (%s)", [liability.art_words(e), lib.labels(e.categories)]) if {
+	liability.art_words(e)
+}
 
 else := sprintf("exclusion no. %d (%s)", [i + 1, lib.labels(e.categories)])
 

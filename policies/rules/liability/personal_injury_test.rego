@@ -48,13 +48,13 @@ test_fail_cap_not_lifted if {
 	some f in r.deny
 	f.path == ["liability", "caps", 0]
 	f.msg == concat("", [
-		`the cap "general" (fees paid; applies to: all damage) is not lifted for death or personal injury; the `,
+		`the cap in art. 13 (fees paid; applies to: all damage) is not lifted for death or personal injury; the `,
 		`playbook expects death and personal injury to be neither capped nor excluded`,
 	])
 }
 
 test_fail_catch_all_and_direct_exclusions if {
-	direct := {"categories": ["direct"], "src": src}
+	direct := {"categories": ["direct"]}
 	r := rule with input as {"liability": {
 		"caps": [],
 		"exclusions": [narrow, catch_all, direct],
@@ -63,7 +63,7 @@ test_fail_catch_all_and_direct_exclusions if {
 	count(r.deny) == 2
 	some f in r.deny
 	f.path == ["liability", "exclusions", 1]
-	startswith(f.msg, `the exclusion "catch_all" (all other) is not lifted`)
+	startswith(f.msg, `the exclusion in art. 13 (all other) is not lifted`)
 	some g in r.deny
 	g.path == ["liability", "exclusions", 2]
 	startswith(g.msg, "exclusion no. 3 (direct) is not lifted")
@@ -73,15 +73,15 @@ test_cap_names if {
 	caps := [
 		{"id": "a", "applies_to": "bodily injury", "src": src},
 		{"id": "b", "src": src},
-		{"applies_to": "all", "src": src},
-		{"src": src},
+		{"applies_to": "all"},
+		{},
 	]
 	r := rule with input as {"liability": {"caps": caps, "exclusions": [], "carve_outs": []}}
 	msgs := {f.msg | some f in r.deny}
 	some m1 in msgs
-	startswith(m1, `the cap "a" (applies to: bodily injury) is not lifted`)
+	startswith(m1, `the cap in art. 13 (applies to: bodily injury) is not lifted`)
 	some m2 in msgs
-	startswith(m2, `the cap "b" is not lifted`)
+	startswith(m2, `the cap in art. 13 is not lifted`)
 	some m3 in msgs
 	startswith(m3, "cap no. 3 (applies to: all) is not lifted")
 	some m4 in msgs
@@ -173,7 +173,7 @@ test_lifted_by_id_and_unclear_by_id if {
 	count(r.deny) == 0
 	some f in r.unknown
 	f.path == ["liability", "caps", 1]
-	startswith(f.msg, `the cap "plain" (fixed amount): a carve-out that may lift it`)
+	startswith(f.msg, `the cap in art. 13 (fixed amount): a carve-out that may lift it`)
 }
 
 # applies_to: an exclusion of all other damage limited to a warranty's remedy is no catch-all; the
@@ -189,7 +189,7 @@ test_unknown_exclusion_limited_by_applies_to if {
 	some f in r.unknown
 	f.path == ["liability", "exclusions", 0]
 	f.msg == concat("", [
-		`the exclusion "warranty_remedy" (all other) applies only to breach of the performance warranty; whether that `,
+		`the exclusion in art. 13 (all other) applies only to breach of the performance warranty; whether that `,
 		"takes in death or personal injury has to be read in the clause",
 	])
 }

@@ -22,6 +22,7 @@
 package termlint.rules.liability.subcontractors
 
 import data.termlint.lib
+import data.termlint.lib.liability
 
 liab := input.liability
 
@@ -65,7 +66,7 @@ deny contains lib.finding(msg, ["liability", "force_majeure", "includes", j]) if
 	not lib.unclear(["liability", "force_majeure", "includes", j])
 }
 
-exclusion_name(ex) := sprintf("the exclusion %q", [ex.id]) if ex.id
+exclusion_name(ex) := sprintf("the exclusion in %s", [liability.art_words(ex)]) if liability.art_words(ex)
 
 else := "the exclusion"
 
