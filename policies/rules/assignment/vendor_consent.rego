@@ -45,13 +45,14 @@ deny contains lib.finding(msg, ["assignment", "vendor"]) if {
 # A clause with several regimes (consent in general, notice on a merger) lists them in regimes;
 # each regime that binds the vendor is judged on its own, naming the occasions it covers.
 deny contains lib.finding(msg, ["assignment", "regimes", i]) if {
-	some i, r in assignment.regimes
+	some i, r in lib.list(assignment.regimes)
 	r.party in {"vendor", "both"}
 	not r.regime in params.accepted
 	msg := sprintf(
 		"the vendor may transfer the contract %s%s; the playbook accepts only: %s",
 		[words(r.regime), occasions(r), lib.labels(params.accepted)],
 	)
+	not lib.unclear(["assignment", "regimes", i])
 }
 
 words(regime) := object.get(regime_words, regime, lib.label(regime))
@@ -79,4 +80,19 @@ unknown contains lib.finding("whether the vendor may transfer the contract has n
 	lib.stated(assignment)
 	not assignment.vendor
 	not assignment.regimes
+}
+
+unknown contains lib.finding(lib.reason(assignment.regimes, "the transfer regimes"), ["assignment", "regimes"]) if {
+	lib.stated(assignment)
+	lib.ambiguous(assignment.regimes)
+}
+
+# An unclear regime may be the one that lets the vendor transfer without consent, unless it is
+# stated to bind the buyer alone.
+unknown contains lib.finding(msg, ["assignment", "regimes", i]) if {
+	lib.stated(assignment)
+	some i, r in lib.list(assignment.regimes)
+	lib.ambiguous(r)
+	not r.party == "customer"
+	msg := lib.reason(r, sprintf("transfer regime no. %d", [i + 1]))
 }

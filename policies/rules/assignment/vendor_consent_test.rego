@@ -89,3 +89,53 @@ test_pass_regimes_all_accepted if {
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
+
+test_unknown_regime_ambiguous if {
+	r := rule with input as regimes([
+		{"party": "both", "regime": "with_consent", "on": ["any"]},
+		{
+			"party": "both", "regime": "with_notice", "on": ["merger"],
+			"status": "ambiguous", "note": "only to affiliates?",
+		},
+	])
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["assignment", "regimes", 1]
+	contains(f.msg, "transfer regime no. 2 is marked ambiguous: only to affiliates?")
+}
+
+test_unknown_regime_deferred if {
+	r := rule with input as regimes([
+		{"party": "both", "regime": "with_consent", "on": ["any"]},
+		{"status": "deferred", "defined_in": "cover_page", "variable": "Assignment", "src": src},
+	])
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["assignment", "regimes", 1]
+	contains(f.msg, "set in the cover page (\"Assignment\"), which is not provided")
+}
+
+test_unknown_regimes_deferred if {
+	deferred := {"status": "deferred", "defined_in": "cover_page", "variable": "Assignment", "src": src}
+	r := rule with input as regimes(deferred)
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["assignment", "regimes"]
+}
+
+test_unknown_assignment_ambiguous_with_regimes if {
+	inp := regimes([{"party": "both", "regime": "with_notice", "on": ["merger"]}])
+	r := rule with input as {"assignment": object.union(inp.assignment, {"status": "ambiguous", "note": "n"})}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["assignment"]
+}
+
+test_pass_customer_regime_ambiguous if {
+	r := rule with input as regimes([
+		{"party": "both", "regime": "with_consent", "on": ["any"]},
+		{"party": "customer", "regime": "free", "on": ["group_company"], "status": "ambiguous"},
+	])
+	count(r.deny) == 0
+	count(r.unknown) == 0
+}

@@ -34,7 +34,12 @@ ex := input.exit
 del := ex.data_deletion
 
 # The processor agreement's deletion clause, read when the main terms do not record the deletion.
-dpa_del := deal.dpa.deletion if not del
+# Exit arrangements marked unclear, or left to a document not provided, may record it: they answer
+# unknown, and the processor agreement, which covers only personal data, cannot settle it for them.
+dpa_del := deal.dpa.deletion if {
+	not del
+	not lib.ambiguous(ex)
+}
 
 # vendor_deletes: under the processor agreement the vendor deletes without the buyer choosing.
 vendor_deletes if dpa_del.choice in {"delete", "vendor_choice"}

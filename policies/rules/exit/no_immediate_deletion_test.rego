@@ -168,3 +168,16 @@ test_pass_terms_silent_without_a_deal if {
 	count(r.deny) == 0
 	count(r.unknown) == 0
 }
+
+# Exit arrangements left to a cover page that is not provided may delete the data at once: the
+# processor agreement's choice for the buyer, about personal data only, cannot settle it.
+test_unknown_exit_deferred_beside_dpa if {
+	r := rule with input as {
+		"exit": {"status": "deferred", "defined_in": "cover_page", "variable": "Exit", "src": src},
+		"dpa": {"deletion": {"choice": "controller_choice", "src": {"art": "7.2", "quote": "q"}}},
+	}
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["exit"]
+	f.msg == "the exit arrangements is set in the cover page (\"Exit\"), which is not provided"
+}

@@ -99,3 +99,16 @@ test_not_applicable_controller if {
 	r := rule with input as {"data_protection": {"role": {"value": "controller", "src": src}}}
 	not r.applies
 }
+
+test_unknown_section_ambiguous_or_deferred if {
+	inp := in_terms({"status": "absent", "src": null}, {"status": "absent", "src": null})
+	r1 := rule with input as {"data_protection": object.union(inp.data_protection, {"status": "ambiguous", "src": src})}
+	count(r1.deny) == 0
+	some f1 in r1.unknown
+	f1.path == ["data_protection"]
+	f1.msg == "the data-protection clause is marked ambiguous"
+	r2 := rule with input as {"data_protection": {"status": "deferred", "defined_in": "cover_page", "src": src}}
+	count(r2.deny) == 0
+	some f2 in r2.unknown
+	f2.msg == "the data-protection clause is set in the cover page, which is not provided"
+}

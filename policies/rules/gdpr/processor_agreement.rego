@@ -165,6 +165,12 @@ unknown contains lib.finding("data protection has not been encoded", []) if {
 	not dp
 }
 
+# An unclear data-protection section may hold the role and the agreement whatever it records.
+unknown contains lib.finding(lib.reason(dp, "the data-protection clause"), ["data_protection"]) if {
+	not dpa
+	lib.ambiguous(dp)
+}
+
 unknown contains lib.finding("the vendor's role under the GDPR has not been encoded", ["data_protection"]) if {
 	not dpa
 	lib.stated(dp)

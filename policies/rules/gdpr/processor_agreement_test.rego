@@ -233,3 +233,25 @@ test_unknown_deal_dpa_not_provided_and_terms_silent if {
 	some f in r.unknown
 	contains(f.msg, "is not provided; a person must check it against GDPR art. 28(3)")
 }
+
+deferred := {"status": "deferred", "defined_in": "cover_page", "variable": "DPA", "src": src}
+
+# A data-protection clause marked unclear decides nothing, whatever it records; nor does one left to
+# a cover page that is not provided.
+test_unknown_section_ambiguous_or_deferred if {
+	r1 := rule with input as {"data_protection": {
+		"status": "ambiguous",
+		"note": "processor or controller?",
+		"src": src,
+		"role": {"value": "processor", "src": src},
+		"processor_agreement": {"status": "absent", "src": null},
+	}}
+	count(r1.deny) == 0
+	some f1 in r1.unknown
+	f1.path == ["data_protection"]
+	f1.msg == "the data-protection clause is marked ambiguous: processor or controller?"
+	r2 := rule with input as {"data_protection": deferred}
+	count(r2.deny) == 0
+	some f2 in r2.unknown
+	f2.msg == "the data-protection clause is set in the cover page (\"DPA\"), which is not provided"
+}

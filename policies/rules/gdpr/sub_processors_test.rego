@@ -260,3 +260,16 @@ test_pass_terms_free_but_dpa_prevails if {
 	r := rule with input as terms_free_with_dpa([{"prevails": "dpa", "over": ["csa"], "scope": "Personal Data"}])
 	count(r.deny) == 0
 }
+
+test_unknown_section_ambiguous_or_deferred if {
+	inp := dp("processor", absent, absent)
+	r1 := rule with input as {"data_protection": object.union(inp.data_protection, {"status": "ambiguous"})}
+	count(r1.deny) == 0
+	some f1 in r1.unknown
+	f1.path == ["data_protection"]
+	f1.msg == "the data-protection clause is marked ambiguous"
+	r2 := rule with input as {"data_protection": {"status": "deferred", "defined_in": "cover_page", "src": src}}
+	count(r2.deny) == 0
+	some f2 in r2.unknown
+	f2.msg == "the data-protection clause is set in the cover page, which is not provided"
+}

@@ -176,6 +176,11 @@ unknown contains lib.finding("data protection has not been encoded", []) if {
 	not dp
 }
 
+unknown contains lib.finding(lib.reason(dp, "the data-protection clause"), ["data_protection"]) if {
+	not deal.dpa
+	lib.ambiguous(dp)
+}
+
 unknown contains lib.finding("the vendor's role under the GDPR has not been encoded", ["data_protection"]) if {
 	not deal.dpa
 	lib.stated(dp)

@@ -96,3 +96,15 @@ test_unknown_terms_silent_vendor_outside_eea if {
 	some g in r_be.unknown
 	startswith(g.msg, "the terms do not say where personal data is processed")
 }
+
+test_unknown_section_ambiguous_or_deferred if {
+	inp := in_terms({"value": "eu", "src": src})
+	r1 := rule with input as {"data_protection": object.union(inp.data_protection, {"status": "ambiguous", "src": src})}
+	count(r1.deny) == 0
+	some f1 in r1.unknown
+	f1.path == ["data_protection"]
+	f1.msg == "the data-protection clause is marked ambiguous"
+	r2 := rule with input as {"data_protection": {"status": "deferred", "defined_in": "cover_page", "src": src}}
+	some f2 in r2.unknown
+	f2.msg == "the data-protection clause is set in the cover page, which is not provided"
+}

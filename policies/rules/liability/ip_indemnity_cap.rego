@@ -36,6 +36,7 @@ vendor_ip[i] := ind if {
 	some i, ind in lib.list(inds)
 	lib.stated(ind)
 	ind.party in {"vendor", "both"}
+	not lib.ambiguous(ind.covered)
 	"ip_infringement" in ind.covered.claims
 }
 
@@ -95,6 +96,7 @@ deny contains lib.finding(msg, path) if {
 deny contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 	some i, ind in vendor_ip
 	not lib.unclear(["indemnities", i])
+	not lib.ambiguous(liability.section)
 	c := caps_by_id[ind.cap]
 	not liability.lifted(lifted_ids, ind.cap)
 	c.tier
@@ -113,6 +115,7 @@ deny contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 deny contains lib.finding(msg, ["indemnities", i, "cap"]) if {
 	some i, ind in vendor_ip
 	not lib.unclear(["indemnities", i])
+	not lib.ambiguous(liability.section)
 	c := untiered_cap(ind)
 	some g in other_caps(c)
 	liability.cap_lower(c, g)
@@ -153,6 +156,18 @@ unknown contains lib.finding(msg, ["indemnities", i]) if {
 		"the vendor's IP indemnity covers only %s; whether it covers what the buyer uses is for a person to check",
 		[ind.applies_to],
 	)
+}
+
+# A liability section marked unclear may cap the indemnity lower, or lift no cap, whatever its caps
+# and carve-outs record: an indemnity that names a cap is judged only once a person has read it.
+unknown contains lib.finding(msg, ["liability"]) if {
+	some ind in vendor_ip
+	ind.cap != "uncapped"
+	lib.ambiguous(liability.section)
+	msg := sprintf("the vendor's IP indemnity is limited by a cap of the liability section: %s", [lib.reason(
+		liability.section,
+		"the liability section",
+	)])
 }
 
 unknown contains lib.finding(msg, ["indemnities", i, "cap"]) if {

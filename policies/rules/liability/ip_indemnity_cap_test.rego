@@ -139,3 +139,34 @@ test_unknown_indemnity_limited_in_scope if {
 	some f in r.unknown
 	startswith(f.msg, "the vendor's IP indemnity covers only on-premise software")
 }
+
+# Covered claims marked ambiguous establish no indemnity, whatever claims they list.
+test_unknown_covered_ambiguous if {
+	ind := {
+		"party": "vendor", "cap": "general", "src": src,
+		"covered": {"claims": ["ip_infringement"], "status": "ambiguous", "note": "only patents?", "src": src},
+	}
+	r := rule with input as deal(ind, [])
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["indemnities", 0, "covered"]
+	contains(f.msg, "only patents?")
+}
+
+# A liability section marked ambiguous may cap the indemnity otherwise than its carve-outs show.
+test_unknown_liability_ambiguous if {
+	inp := deal(vendor_ip("low"), [{"kinds": ["indemnity"], "lifts": ["low"], "src": src}])
+	r := rule with input as object.union(inp, {"liability": {"status": "ambiguous", "note": "which cap?"}})
+	count(r.deny) == 0
+	some f in r.unknown
+	f.path == ["liability"]
+	f.msg == concat("", [
+		"the vendor's IP indemnity is limited by a cap of the liability section: ",
+		"the liability section is marked ambiguous: which cap?",
+	])
+	r2 := rule with input as object.union(deal(vendor_ip("low"), []), {"liability": {"status": "ambiguous"}})
+	count(r2.deny) == 0
+	r3 := rule with input as object.union(deal(vendor_ip("uncapped"), []), {"liability": {"status": "ambiguous"}})
+	count(r3.deny) == 0
+	count(r3.unknown) == 0
+}

@@ -140,6 +140,22 @@ unknown contains lib.finding(lib.reason(caps[i], sprintf("cap no. %d", [i + 1]))
 	some i in unclear_caps
 }
 
+unknown contains lib.finding(msg, ["liability", "carve_outs"]) if {
+	count(vendor_caps) > 0
+	lib.ambiguous(liability.carve_outs)
+	msg := lib.reason(liability.carve_outs, "the list of carve-outs")
+}
+
+# An unclear carve-out may lift the caps for the buyer's liability alone, unless it states that it
+# concerns the vendor's liability only (one left to another document has lost its party too).
+unknown contains lib.finding(msg, ["liability", "carve_outs", i]) if {
+	count(vendor_caps) > 0
+	some i, co in lib.list(liability.carve_outs)
+	lib.ambiguous(co)
+	not co.party == "vendor"
+	msg := lib.reason(co, carve_out_name(co, i))
+}
+
 unknown contains lib.finding(msg, ["liability", "caps", vi]) if {
 	some vi, ci
 	vc := caps[vi]

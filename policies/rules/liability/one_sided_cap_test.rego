@@ -95,3 +95,28 @@ test_unknown_buyer_cap_limited_in_scope if {
 	some f in r.unknown
 	startswith(f.msg, "the buyer's cap covers only professional services")
 }
+
+# A carve-out marked unclear, or left to a cover page that is not provided, may lift the caps for the
+# buyer alone: unknown, not the pass of caps that bind both parties.
+test_unknown_carve_out_unclear if {
+	co := {"id": "unlimited", "party": "customer", "kinds": ["use_restrictions"], "lifts": ["g"], "src": src}
+	r1 := rule with input as liab([cap("g", "both")], [object.union(co, {"status": "ambiguous", "note": "whose?"})])
+	count(r1.deny) == 0
+	some f1 in r1.unknown
+	f1.path == ["liability", "carve_outs", 0]
+	f1.msg == "the carve-out in art. 8.1 is marked ambiguous: whose?"
+	deferred := {"status": "deferred", "defined_in": "cover_page", "variable": "Unlimited Claims", "src": src}
+	r2 := rule with input as liab([cap("g", "both")], [deferred])
+	count(r2.deny) == 0
+	some f2 in r2.unknown
+	f2.msg == "the carve-out in art. 8.1 is set in the cover page (\"Unlimited Claims\"), which is not provided"
+	r3 := rule with input as liab([cap("g", "both")], deferred)
+	count(r3.deny) == 0
+	some f3 in r3.unknown
+	f3.path == ["liability", "carve_outs"]
+	f3.msg == "the list of carve-outs is set in the cover page (\"Unlimited Claims\"), which is not provided"
+	vendor_only := object.union(co, {"party": "vendor", "status": "ambiguous"})
+	r4 := rule with input as liab([cap("g", "both")], [vendor_only])
+	count(r4.deny) == 0
+	count(r4.unknown) == 0
+}

@@ -46,6 +46,7 @@ deny contains lib.finding(
 	["sla", "chronic_failure"],
 ) if {
 	not sla_lib.separate
+	not unclear_amount
 	sole_remedy
 	lib.absent(sla.chronic_failure)
 	not lib.unclear(["sla", "chronic_failure"])
@@ -53,6 +54,7 @@ deny contains lib.finding(
 
 deny contains lib.finding(msg, ["sla", "chronic_failure", "misses"]) if {
 	not sla_lib.separate
+	not unclear_amount
 	sole_remedy
 	sla.chronic_failure.misses > params.max_misses
 	msg := sprintf(
@@ -90,6 +92,16 @@ unknown contains lib.finding(lib.reason(sla.credits, "the service credits"), ["s
 	lib.ambiguous(sla.credits)
 }
 
+# Credit amounts marked unclear, where no other amount is stated, may be none: whether the SLA grants
+# credits at all, and so whether the rule applies, is for a person to read.
+unknown contains lib.finding(lib.reason(sla.credits[k], amount_words[k]), ["sla", "credits", k]) if {
+	not sla_lib.separate
+	lib.stated(sla.credits)
+	not stated_amount
+	some k, _ in amount_words
+	lib.ambiguous(sla.credits[k])
+}
+
 unknown contains lib.finding(msg, ["sla"]) if {
 	lib.stated(sla)
 	not sla_lib.separate
@@ -109,6 +121,29 @@ unknown contains lib.finding(msg, ["sla"]) if {
 unclear if lib.ambiguous(sla.credits)
 
 unclear if lib.ambiguous(sla.chronic_failure)
+
+unclear if unclear_amount
+
+# amount_words: the credit amounts a cover page may set, each in words for a message.
+amount_words := {
+	"tiers": "the credit for missed availability",
+	"response_time_credit": "the credit for missed response times",
+}
+
+# stated_amount: an amount of credit neither absent nor unclear, so there are credits whatever the
+# unclear ones say.
+stated_amount if {
+	some k, _ in amount_words
+	x := sla.credits[k]
+	not lib.absent(x)
+	not lib.ambiguous(x)
+}
+
+unclear_amount if {
+	not stated_amount
+	some k, _ in amount_words
+	lib.ambiguous(sla.credits[k])
+}
 
 # needed: what this rule must know, with words for an unknown message. Either fact may settle it.
 needed := {

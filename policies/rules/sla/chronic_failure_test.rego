@@ -131,3 +131,27 @@ test_unknown_ambiguous_sla_without_credits if {
 	count(r.deny) == 0
 	count(r.unknown) > 0
 }
+
+# A cover page that sets the credit amounts, marked unclear or not provided, may set them to none:
+# whether there are credits at all, and so whether the rule applies, is for a person to read.
+test_unknown_credit_amounts_unclear if {
+	absent := {"status": "absent", "src": null}
+	deferred := {"status": "deferred", "defined_in": "cover_page", "variable": "Uptime Credit", "src": src}
+	credits := object.union(cp.credits, {"tiers": deferred, "response_time_credit": absent})
+	r1 := rule with input as {"sla": object.union(cp, {"credits": credits})}
+	count(r1.deny) == 0
+	some f1 in r1.unknown
+	f1.path == ["sla", "credits", "tiers"]
+	f1.msg == "the credit for missed availability is set in the cover page (\"Uptime Credit\"), which is not provided"
+	no_exit := {"chronic_failure": absent, "credits": credits}
+	r2 := rule with input as {"sla": object.union(cp, no_exit)}
+	count(r2.deny) == 0
+	count(r2.unknown) == 1
+	stated := object.union(cp.credits, {"tiers": deferred, "response_time_credit": {"percent": 5, "src": src}})
+	r3 := rule with input as {"sla": object.union(cp, {"credits": stated})}
+	count(r3.deny) == 0
+	count(r3.unknown) == 0
+	none := object.union(cp.credits, {"tiers": absent, "response_time_credit": absent})
+	r4 := rule with input as {"sla": object.union(cp, {"credits": none})}
+	not r4.applies
+}
