@@ -197,15 +197,39 @@ func (t *Text) grouped(w *bufio.Writer, r *Report, res *engine.Result) {
 			printf(w, "    %s\n", cleanLine(waiverText(rr.Waiver)))
 		}
 		// A failing rule's open questions come after its failures, whatever order the engine
-		// gave them in; i stays the finding's index, which the baseline marks go by.
+		// gave them in; i stays the finding's index, which the baseline marks go by. A rule that
+		// judges every item of a list (each exclusion, each deeming clause) shows its first few:
+		// the reader learns what the rule objects to, and --verbose lists every one. A finding new
+		// against the baseline is always shown, since that is what the gate is about.
+		hidden := 0
 		for _, open := range []bool{false, true} {
+			shown := 0
 			for i := range rr.Findings {
-				if f := &rr.Findings[i]; f.Open == open {
-					t.finding(w, r, res, rr, i, quoted)
+				f := &rr.Findings[i]
+				if f.Open != open {
+					continue
 				}
+				if shown >= findingsPerRule(open) && !r.IsNewFinding(res, rr, i) {
+					hidden++
+					continue
+				}
+				shown++
+				t.finding(w, r, res, rr, i, quoted)
 			}
 		}
+		if hidden > 0 {
+			printf(w, "    %s\n", t.paint(ansiDim, fmt.Sprintf("… and %d more (termlint check --verbose shows every finding)", hidden)))
+		}
 	}
+}
+
+// findingsPerRule is how many failures, and how many open questions, the default layout shows of
+// one rule.
+func findingsPerRule(open bool) int {
+	if open {
+		return 1
+	}
+	return 2
 }
 
 // table is a contract's verdicts at a glance: the failed rules by severity, what a person must
@@ -264,22 +288,42 @@ func (t *Text) finding(w *bufio.Writer, r *Report, res *engine.Result, rr *engin
 	if r.IsNewFinding(res, rr, i) {
 		mark = t.paint(ansiBold, "new") + ": " + mark
 	}
+	// The first clause not yet quoted is quoted in full; the finding's other clauses are named by
+	// article (quoted in full where a later finding leads with them, and by --verbose).
 	var fresh []contract.Source
-	var seen []string
+	var seen, also, more []string
 	for _, s := range f.Sources {
+		art := "art. " + cleanLine(s.Art)
 		switch {
-		case !quoted[s]:
+		case !quoted[s] && len(fresh) == 0:
 			quoted[s] = true
 			fresh = append(fresh, s)
-		case !slices.Contains(fresh, s):
-			if art := "art. " + cleanLine(s.Art); !slices.Contains(seen, art) {
+		case slices.Contains(fresh, s):
+		case !quoted[s]:
+			if art == "art. "+cleanLine(fresh[0].Art) {
+				// Another passage of the article just quoted.
+				if !slices.Contains(more, "more of "+art) {
+					more = append(more, "more of "+art)
+				}
+			} else if !slices.Contains(also, art) {
+				also = append(also, art)
+			}
+		default:
+			if !slices.Contains(seen, art) {
 				seen = append(seen, art)
 			}
 		}
 	}
-	ref := ""
+	refs := more
+	if len(also) > 0 {
+		refs = append(refs, "also "+strings.Join(also, ", "))
+	}
 	if len(seen) > 0 {
-		ref = " " + t.paint(ansiDim, "("+strings.Join(seen, ", ")+" quoted above)")
+		refs = append(refs, strings.Join(seen, ", ")+" quoted above")
+	}
+	ref := ""
+	if len(refs) > 0 {
+		ref = " " + t.paint(ansiDim, "("+strings.Join(refs, "; ")+")")
 	}
 	printf(w, "    %s:%d:%d %s%s%s\n", cleanLine(f.FileOf(res)), f.Line, f.Column, mark, indentLines(cleanText(f.Message), "        "), ref)
 	for _, s := range fresh {

@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,7 +47,8 @@ func groupedReport() *Report {
 
 // TestTextGrouped pins the default layout. The expected text is written from the report above:
 // failures before the unknown rule, errors before warnings; the open question after its rule's
-// failures; each passage in full the first time the contract cites it, later named by article.
+// failures; a finding quotes in full the first passage not quoted before and names its others by
+// article ("also"), a passage quoted before is named "quoted above".
 func TestTextGrouped(t *testing.T) {
 	const body = `c.yaml
   failed           2 rules: 1 error, 1 warning
@@ -54,10 +57,10 @@ func TestTextGrouped(t *testing.T) {
   not applicable   1 rule
 
   error liability/cap: A cap
-    c.yaml:3:3 the cap is low
+    c.yaml:3:3 the cap is low (also art. 1.2)
         art. 1.1: "cap at fees"
+    c.yaml:4:3 the cap leaves out fees (art. 1.1 quoted above)
         art. 1.2: "and no more"
-    c.yaml:4:3 the cap leaves out fees (art. 1.2, art. 1.1 quoted above)
     c.yaml:5:3 open question: whether the cap binds is unclear (art. 1.1 quoted above)
 
   warning liability/carve-out: Carve-outs
@@ -108,34 +111,54 @@ func TestTextVerboseRepeats(t *testing.T) {
 }
 
 // TestTextGroupedComplete checks, over the reports the other tests use, that the default layout
-// loses nothing: every finding's place and message is shown, and every passage a contract quotes
-// is shown in full exactly once in that contract's part.
+// loses nothing it does not account for: every finding is shown, or counted in its rule's "… and N
+// more" line; every passage a contract quotes is shown in full at most once, and otherwise named
+// by its article; --verbose shows every finding and every passage in full.
 func TestTextGroupedComplete(t *testing.T) {
 	r := streamReport()
 	r.Results = streamResults()
+	more := regexp.MustCompile(`… and (\d+) more`)
 	for _, rep := range []*Report{testReport(), groupedReport(), r} {
 		for _, res := range rep.Results {
-			var buf bytes.Buffer
+			var buf, vbuf bytes.Buffer
 			if err := (&Text{}).Section(&buf, rep, res); err != nil {
 				t.Fatal(err)
 			}
-			out := buf.String()
+			if err := (&Text{Verbose: true}).Section(&vbuf, rep, res); err != nil {
+				t.Fatal(err)
+			}
+			out, verbose := buf.String(), vbuf.String()
+			hidden := 0
+			for _, m := range more.FindAllStringSubmatch(out, -1) {
+				n, _ := strconv.Atoi(m[1])
+				hidden += n
+			}
+			missing := 0
 			quoted := map[contract.Source]bool{}
 			for _, rr := range res.Rules {
 				for _, f := range rr.Findings {
 					at := fmt.Sprintf("    %s:%d:%d ", cleanLine(f.FileOf(res)), f.Line, f.Column)
 					if !strings.Contains(out, at) || !strings.Contains(out, indentLines(cleanText(f.Message), "        ")) {
-						t.Errorf("%s: finding %s%q not shown:\n%s", res.Contract, at, f.Message, out)
+						missing++
+					}
+					if !strings.Contains(verbose, textMessage(f.Message)) {
+						t.Errorf("%s: --verbose lacks %q", res.Contract, f.Message)
 					}
 					for _, s := range f.Sources {
 						quoted[s] = true
 					}
 				}
 			}
+			if missing != hidden {
+				t.Errorf("%s: %d findings not shown, %d counted as more:\n%s", res.Contract, missing, hidden, out)
+			}
 			for s := range quoted {
 				line := fmt.Sprintf("        art. %s: %q\n", cleanLine(s.Art), s.Quote)
-				if n := strings.Count(out, line); n != 1 {
-					t.Errorf("%s: passage %q shown in full %d times, want once:\n%s", res.Contract, line, n, out)
+				if n := strings.Count(out, line); n > 1 || n == 0 && hidden == 0 && !strings.Contains(out, "art. "+cleanLine(s.Art)) {
+					t.Errorf("%s: passage %q shown in full %d times, and not named otherwise:\n%s", res.Contract, line, n, out)
+				}
+				if !strings.Contains(verbose, line[2:]) {
+					t.Errorf("%s: --verbose lacks the passage %q", res.Contract, line)
 				}
 			}
 		}
@@ -192,6 +215,37 @@ func TestTextGroupedVerdicts(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("%q not in:\n%s", want, out)
+		}
+	}
+}
+
+// TestTextGroupedBoundsARule: of a rule with many findings the default layout shows the first two
+// failures and the first open question, says how many more there are, and --verbose shows all.
+func TestTextGroupedBoundsARule(t *testing.T) {
+	rule := &engine.Rule{ID: "liability/each", Title: "Each exclusion", Severity: engine.SeverityError}
+	rr := engine.RuleResult{Rule: rule, Verdict: engine.Fail}
+	for i := 1; i <= 4; i++ {
+		rr.Findings = append(rr.Findings, engine.Finding{Message: fmt.Sprintf("failure %d", i), Line: i, Column: 1})
+	}
+	for i := 5; i <= 7; i++ {
+		rr.Findings = append(rr.Findings, engine.Finding{Message: fmt.Sprintf("question %d", i), Line: i, Column: 1, Open: true})
+	}
+	rep := &Report{Rules: []*engine.Rule{rule}, Results: []*engine.Result{{Contract: "c.yaml", File: "c.yaml", Rules: []engine.RuleResult{rr}}}, Summary: result.Summary{FailOn: "error"}}
+	got := string(render(t, &Text{}, rep))
+	for _, want := range []string{"failure 1", "failure 2", "open question: question 5", "… and 4 more (termlint check --verbose shows every finding)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("default layout lacks %q:\n%s", want, got)
+		}
+	}
+	for _, hidden := range []string{"failure 3", "failure 4", "question 6", "question 7"} {
+		if strings.Contains(got, hidden) {
+			t.Errorf("default layout shows %q beyond the bound:\n%s", hidden, got)
+		}
+	}
+	verbose := string(render(t, &Text{Verbose: true}, rep))
+	for i := 1; i <= 7; i++ {
+		if !strings.Contains(verbose, fmt.Sprintf(" %d", i)) {
+			t.Errorf("--verbose lacks finding %d", i)
 		}
 	}
 }
