@@ -126,8 +126,18 @@ func vary(r *rand.Rand, n *yaml.Node, key string) {
 		if len(n.Content) > 1 && n.Content[0].Kind == yaml.MappingNode && r.IntN(3) == 0 {
 			switch r.IntN(2) {
 			case 0:
-				drop := r.IntN(len(n.Content))
-				n.Content = append(n.Content[:drop], n.Content[drop+1:]...)
+				// Only an item without an id: another fact may name one with an id (a carve-out
+				// lifts a cap), and validate refuses a reference to an id that is gone.
+				var unnamed []int
+				for j, e := range n.Content {
+					if lookup(e, "id") == nil {
+						unnamed = append(unnamed, j)
+					}
+				}
+				if len(unnamed) > 0 {
+					drop := unnamed[r.IntN(len(unnamed))]
+					n.Content = append(n.Content[:drop], n.Content[drop+1:]...)
+				}
 			default:
 				dup := clone(n.Content[r.IntN(len(n.Content))])
 				if id := lookup(dup, "id"); id != nil {
