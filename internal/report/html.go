@@ -449,6 +449,9 @@ func (h HTML) memo(res *engine.Result, ruleIndex map[string]int, col htmlColumn)
 					continue
 				}
 				p, ok := idx.find(f.FileOf(res), s.Quote)
+				// The passage links to where the memo shows this clause: the group's quote for
+				// the first, the finding's further quote (or its first appearance) for another.
+				passageHref := href
 				if si > 0 {
 					// Another clause the finding cites: quoted here on its first appearance in
 					// the memo, linked back to that otherwise.
@@ -464,10 +467,14 @@ func (h HTML) memo(res *engine.Result, ruleIndex map[string]int, col htmlColumn)
 						firstGroup[akey] = &htmlGroup{ID: also.ID, firstRuleID: rr.Rule.ID}
 					}
 					g.Findings[len(g.Findings)-1].Also = append(g.Findings[len(g.Findings)-1].Also, also)
+					passageHref = also.FirstHref
+					if also.ID != "" {
+						passageHref = "#" + also.ID
+					}
 				}
 				if ok {
 					if cs := cites[p]; len(cs) == 0 || cs[len(cs)-1].ruleID != rr.Rule.ID {
-						cites[p] = append(cites[p], citation{ruleID: rr.Rule.ID, findingID: fv.ID, groupHref: href})
+						cites[p] = append(cites[p], citation{ruleID: rr.Rule.ID, findingID: fv.ID, groupHref: passageHref})
 					}
 				}
 			}
