@@ -133,6 +133,12 @@ func ParseNumberWords(s string) (int64, error) {
 			}
 		}
 		seen = true
+		// Checked before the arithmetic: a group of digits, or a product of two in range, can
+		// pass int64's range and wrap round to a negative amount.
+		const limit = int64(1e15)
+		if v > limit || v >= 1000 && current > limit/v {
+			return 0, fmt.Errorf("cannot read %q as a number in words: too large", s)
+		}
 		switch {
 		case v == 100:
 			if current == 0 {
