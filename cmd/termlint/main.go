@@ -55,10 +55,10 @@ func commands() []command {
 		{"validate", "check contract YAML against the contract model and its sources", runValidate},
 		{"test", "run the Rego unit tests of policies, with coverage", runTest},
 		{"rules", "list the rules of the playbook", runRules},
-		{"export", "print the normalised input policies see for a contract", runExport},
+		{"export", "print the normalised input policies see for a contract or a deal", runExport},
 		{"bundle", "build an OPA bundle of the playbook", runBundle},
 		{"lib", "write the helper library and input schema for opa and editors", runLib},
-		{"schema", "print the contract JSON Schema", runSchema},
+		{"schema", "print the contract JSON Schema (--deal: the deal file's)", runSchema},
 		{"version", "print the version", runVersion},
 	}
 }
