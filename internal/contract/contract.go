@@ -3,9 +3,10 @@
 package contract
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -261,18 +262,8 @@ func (c *Contract) sourcesUnder(path []any, v any) []Source {
 			f, l, col := c.Locate(append(path[:len(path):len(path)], k))
 			kids = append(kids, kid{k, f, l, col})
 		}
-		sort.Slice(kids, func(i, j int) bool {
-			a, b := kids[i], kids[j]
-			if a.file != b.file {
-				return a.file < b.file
-			}
-			if a.line != b.line {
-				return a.line < b.line
-			}
-			if a.col != b.col {
-				return a.col < b.col
-			}
-			return a.key < b.key
+		slices.SortFunc(kids, func(a, b kid) int {
+			return cmp.Or(strings.Compare(a.file, b.file), cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col), strings.Compare(a.key, b.key))
 		})
 		for _, k := range kids {
 			out = append(out, c.factSources(append(path[:len(path):len(path)], k.key), t[k.key])...)

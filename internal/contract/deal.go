@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -491,10 +493,7 @@ func (dl *dealLoad) merge() {
 		}
 		return false
 	}
-	merged := make(map[string]any, len(mainPart.c.Input)+2)
-	for k, v := range mainPart.c.Input {
-		merged[k] = v
-	}
+	merged := maps.Clone(mainPart.c.Input)
 	// owner of each merged slot, by id, for precedence.
 	slot := map[string]*dealPart{}
 	for _, p := range dl.parts {
@@ -525,7 +524,7 @@ func (dl *dealLoad) merge() {
 			// A container of fact groups (liability, data_protection): merged group by group, on
 			// a copy, so that the main document's own map is not changed.
 			if ok {
-				cm = copyMap(cm)
+				cm = maps.Clone(cm)
 			} else {
 				cm = map[string]any{}
 				dl.own([]any{k}, p, slot)
@@ -580,11 +579,11 @@ func (dl *dealLoad) merge() {
 // its title from its encoding when the deal file gives none. The deal file's own map is kept
 // as it is (positions and quotes were checked against it).
 func (dl *dealLoad) input() map[string]any {
-	out := copyMap(dl.deal)
+	out := maps.Clone(dl.deal)
 	docs, _ := dl.deal["documents"].([]any)
 	list := make([]any, len(docs))
 	for i, d := range docs {
-		dm := copyMap(d.(map[string]any))
+		dm := maps.Clone(d.(map[string]any))
 		p := dl.partAt(i)
 		dm["id"], dm["status"] = p.id, p.status
 		if _, ok := dm["title"]; !ok && p.provided() {
@@ -660,14 +659,6 @@ func isFactGroup(m map[string]any) bool {
 		}
 	}
 	return false
-}
-
-func copyMap(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 // resolver replaces the deferrals of one document of a deal by the values they name.
@@ -856,14 +847,6 @@ func checkDeferrals(c *Contract) []Diagnostic {
 		}
 	}
 	walk(c.Input, nil)
-	slices.SortFunc(diags, func(a, b Diagnostic) int {
-		if a.Less(b) {
-			return -1
-		}
-		if b.Less(a) {
-			return 1
-		}
-		return 0
-	})
+	sort.Slice(diags, func(i, j int) bool { return diags[i].Less(diags[j]) })
 	return diags
 }
